@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+
+namespace Contact.Server.Domain.Geo;
+
+/// <summary>
+/// An immutable spatial index: points bucketed into cells of 0.1° latitude by 0.15° longitude
+/// (about 11 km by 10 km in Britain). A nearest search walks rings of cells outwards from the
+/// origin's cell and stops once no unvisited cell can hold anything nearer than what it has.
+/// Updates return a new grid, so readers need no locks.
+/// </summary>
+public sealed class GeoGrid<T> where T : notnull
+{
+    private const double CellLat = 0.1, CellLon = 0.15;
+    private const double KmPerDegree = 111.195; // mean Earth radius × π / 180
+
+    private readonly ImmutableDictionary<long, ImmutableArray<(T Item, GeoPoint Point)>> _cells;
+
+    public static readonly GeoGrid<T> Empty = new(ImmutableDictionary<long, ImmutableArray<(T, GeoPoint)>>.Empty);
+
+    private GeoGrid(ImmutableDictionary<long, ImmutableArray<(T, GeoPoint)>> cells) => _cells = cells;
+
+    public GeoGrid<T> Add(T item, GeoPoint point)
+    {
+        var key = Key(point);
+        var cell = _cells.GetValueOrDefault(key, ImmutableArray<(T, GeoPoint)>.Empty);
+        return new GeoGrid<T>(_cells.SetItem(key, cell.Add((item, point))));
+    }
+
+    public GeoGrid<T> Remove(T item, GeoPoint point)
+    {
+        var key = Key(point);
+        if (!_cells.TryGetValue(key, out var cell)) return this;
+        var index = -1;
+        for (var i = 0; i < cell.Length && index < 0; i++)
+            if (EqualityComparer<T>.Default.Equals(cell[i].Item, item)) index = i;
+        if (index < 0) return this;
+        var rest = cell.RemoveAt(index);
+        return new GeoGrid<T>(rest.IsEmpty ? _cells.Remove(key) : _cells.SetItem(key, rest));
+    }
+
+    /// <summary>Builds a grid from many points at once.</summary>
+    public static GeoGrid<T> Build(IEnumerable<(T Item, GeoPoint Point)> entries)
+    {
+        var builder = new Dictionary<long, ImmutableArray<(T, GeoPoint)>.Builder>();
+        foreach (var (item, point) in entries)
+        {
+            var key = Key(point);
+            if (!builder.TryGetValue(key, out var cell)) builder[key] = cell = ImmutableArray.CreateBuilder<(T, GeoPoint)>();
+            cell.Add((item, point));
+        }
+        return new GeoGrid<T>(builder.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutable()));
+    }
+
+    /// <summary>
+    /// Every item accepted by <paramref name="accept"/> within <paramref name="maxKm"/> of the origin,
+    /// nearest first; with a <paramref name="limit"/>, only that many nearest.
+    /// </summary>
+    public List<(T Item, double DistanceKm)> Nearest(GeoPoint origin, double maxKm, Func<T, bool> accept, int? limit = null)
+    {
+        var found = new List<(T Item, double DistanceKm)>();
+        int row0 = Row(origin.Latitude), col0 = Col(origin.Longitude);
+        double cosLat = Math.Cos(Math.Min(89, Math.Abs(origin.Latitude) + maxKm / KmPerDegree) * Math.PI / 180);
+        double cellKm = Math.Min(CellLat * KmPerDegree, CellLon * KmPerDegree * cosLat);
+        int maxRing = (int)Math.Ceiling(maxKm / cellKm) + 1;
+
+        for (int ring = 0; ring <= maxRing; ring++)
+        {
+            // Anything in this ring is at least (ring - 1) cells away from the origin.
+            double ringMinKm = Math.Max(0, ring - 1) * cellKm;
+            if (ringMinKm > maxKm) break;
+            if (limit is { } k && found.Count >= k)
+            {
+                found.Sort((a, b) => a.DistanceKm.CompareTo(b.DistanceKm));
+                if (found[k - 1].DistanceKm <= ringMinKm) break;
+            }
+            foreach (var key in RingKeys(row0, col0, ring))
+            {
+                if (!_cells.TryGetValue(key, out var cell)) continue;
+                foreach (var (item, point) in cell)
+                {
+                    var d = origin.DistanceKmTo(point);
+                    if (d <= maxKm && accept(item)) found.Add((item, d));
+                }
+            }
+        }
+        found.Sort((a, b) => a.DistanceKm.CompareTo(b.DistanceKm));
+        if (limit is { } max && found.Count > max) found.RemoveRange(max, found.Count - max);
+        return found;
+    }
+
+    private static IEnumerable<long> RingKeys(int row0, int col0, int ring)
+    {
+        if (ring == 0) { yield return Pack(row0, col0); yield break; }
+        for (int c = col0 - ring; c <= col0 + ring; c++)
+        {
+            yield return Pack(row0 - ring, c);
+            yield return Pack(row0 + ring, c);
+        }
+        for (int r = row0 - ring + 1; r <= row0 + ring - 1; r++)
+        {
+            yield return Pack(r, col0 - ring);
+            yield return Pack(r, col0 + ring);
+        }
+    }
+
+    private static int Row(double lat) => (int)Math.Floor(lat / CellLat);
+    private static int Col(double lon) => (int)Math.Floor(lon / CellLon);
+    private static long Key(GeoPoint p) => Pack(Row(p.Latitude), Col(p.Longitude));
+    private static long Pack(int row, int col) => ((long)row << 32) | (uint)col;
+}

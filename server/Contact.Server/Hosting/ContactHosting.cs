@@ -1,0 +1,100 @@
+using Contact.Server.Domain.Register;
+using Contact.Server.Security;
+using Contact.Server.Services;
+using Contact.Server.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Contact.Server.Hosting;
+
+/// <summary>The server's options, bound from the "Contact" configuration section.</summary>
+public sealed class ContactOptions
+{
+    public StoreOptions Storage { get; set; } = new();
+    public SecretsOptions Secrets { get; set; } = new();
+    /// <summary>Load the synthetic demo register and issue demo keys on first start.</summary>
+    public bool Demo { get; set; }
+    /// <summary>How often the lapse job looks for accreditations past their renewal date.</summary>
+    public int LapseCheckSeconds { get; set; } = 60;
+}
+
+public sealed class SecretsOptions
+{
+    /// <summary>Base64 of 32 random bytes. Prefer the environment: Contact__Secrets__DataKey.</summary>
+    public string? DataKey { get; set; }
+    /// <summary>A file holding the data key; defaults to "contact.key" in the data directory.</summary>
+    public string? KeyFile { get; set; }
+}
+
+/// <summary>The wiring shared by the real host and the in-process test host.</summary>
+public static class ContactHosting
+{
+    public static IServiceCollection AddContact(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Contact").Get<ContactOptions>() ?? new ContactOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => LoadSecrets(options, sp.GetRequiredService<ILogger<Secrets>>()));
+        services.AddSingleton(sp =>
+        {
+            var secrets = sp.GetRequiredService<Secrets>();
+            options.Storage.Password ??= secrets.StoragePassword;
+            return new ContactStore(options.Storage, sp.GetRequiredService<ILogger<ContactStore>>());
+        });
+        services.AddSingleton<FieldProtector>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Credentials>();
+        services.AddSingleton<RegisterIndex>();
+        services.AddSingleton<AccreditationFeed>();
+        services.AddSingleton<RegisterRepository>();
+        services.AddSingleton<PostcodeDirectory>();
+        services.AddSingleton<AccessInterceptor>();
+        services.AddSingleton<ErrorInterceptor>();
+        services.AddHostedService<StartupTasks>();
+        services.AddHostedService<LapseJob>();
+
+        services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<AccessInterceptor>();
+            grpc.Interceptors.Add<ErrorInterceptor>();
+            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            grpc.EnableDetailedErrors = false;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return services;
+    }
+
+    public static WebApplication MapContact(this WebApplication app)
+    {
+        app.MapGrpcService<RegisterService>();
+        app.MapGrpcService<PostcodeService>();
+        app.MapGrpcService<AccessService>();
+        app.MapGrpcService<AuditService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    internal static Secrets LoadSecrets(ContactOptions options, ILogger log)
+    {
+        var keyFile = options.Secrets.KeyFile ?? Path.Combine(options.Storage.DataDirectory, "contact.key");
+        return Secrets.Load(options.Secrets.DataKey, keyFile, File.Exists(options.Storage.ResolvePath()), log);
+    }
+}
+
+/// <summary>Healthy while the store answers a read.</summary>
+public sealed class StoreHealthCheck(ContactStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            store.Read(s => s.Settings.Count());
+            return Task.FromResult(HealthCheckResult.Healthy());
+        }
+        catch (Exception ex)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("The store does not answer.", ex));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Contact.Server.Domain.Common;
+using Contact.Server.Services;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+
+namespace Contact.Server.Security;
+
+/// <summary>
+/// Authenticates every call (authorization: Bearer key), holds it to the policy table, makes the
+/// caller available to the services, and writes the audit entry for reads of children's data and
+/// for refusals. Runs outermost, so it sees the final status of every call.
+/// </summary>
+public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail, ILogger<AccessInterceptor> log) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        var (policy, audit) = await AdmitAsync(context);
+        return await Audited(policy, audit, () => continuation(request, context));
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var (policy, audit) = await AdmitAsync(context);
+        return await Audited(policy, audit, () => continuation(requestStream, context));
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var (policy, audit) = await AdmitAsync(context);
+        await Audited(policy, audit, async () => { await continuation(request, responseStream, context); return true; });
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var (policy, audit) = await AdmitAsync(context);
+        await Audited(policy, audit, async () => { await continuation(requestStream, responseStream, context); return true; });
+    }
+
+    private async Task<(RpcPolicy Policy, CallAudit? Audit)> AdmitAsync(ServerCallContext context)
+    {
+        var policy = AccessPolicy.For(context.Method);
+        if (policy is { Public: true }) return (policy, null);
+
+        var principal = Authenticate(context);
+        if (principal is null)
+            throw ErrorMapper.ToRpcException(new RuleViolation(RefusalKind.PermissionDenied, Reasons.Unauthenticated,
+                "A valid API key is required: send metadata 'authorization: Bearer <key>'."), StatusCode.Unauthenticated);
+
+        var audit = new CallAudit(principal, context.Method);
+        if (policy is null || !policy.Allows(principal))
+        {
+            log.LogWarning("Denied {Method} to {Principal}", context.Method, principal.ResourceName);
+            await trail.RecordAsync(audit, AuditOutcome.Denied, policy is null ? "no access policy is declared for this method" : "role not allowed");
+            throw ErrorMapper.ToRpcException(new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied,
+                "The caller's roles do not allow this call."));
+        }
+
+        context.UserState[CallerKey] = new Caller(principal, audit);
+        return (policy, audit);
+    }
+
+    private async Task<T> Audited<T>(RpcPolicy policy, CallAudit? audit, Func<Task<T>> call)
+    {
+        T result;
+        try
+        {
+            result = await call();
+        }
+        catch (RpcException ex) when (audit is not null && policy.Audit != AuditKind.None)
+        {
+            var outcome = ex.StatusCode == StatusCode.PermissionDenied ? AuditOutcome.Denied : AuditOutcome.Failed;
+            await trail.RecordAsync(audit, outcome, $"{ex.StatusCode}: {ex.Status.Detail}");
+            throw;
+        }
+        if (audit is not null && policy.Audit == AuditKind.SensitiveRead)
+            await trail.RecordAsync(audit, AuditOutcome.Ok);
+        return result;
+    }
+
+    private Principal? Authenticate(ServerCallContext context)
+    {
+        var header = context.RequestHeaders.GetValue("authorization");
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
+        return credentials.Authenticate(header["Bearer ".Length..].Trim());
+    }
+
+    internal const string CallerKey = "contact.caller";
+}
+
+/// <summary>The authenticated caller of the current call, and what the call touched for the audit trail.</summary>
+public sealed record Caller(Principal Principal, CallAudit Audit);
+
+public static class CallerExtensions
+{
+    /// <summary>The caller admitted by <see cref="AccessInterceptor"/>.</summary>
+    public static Caller Caller(this ServerCallContext context) =>
+        context.UserState.TryGetValue(AccessInterceptor.CallerKey, out var caller) && caller is Caller c
+            ? c
+            : throw new InvalidOperationException("No caller: the access interceptor did not run for this call.");
+}

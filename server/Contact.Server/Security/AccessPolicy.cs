@@ -1,0 +1,71 @@
+using static Contact.Server.Security.Role;
+
+namespace Contact.Server.Security;
+
+/// <summary>What the audit trail records for a call.</summary>
+public enum AuditKind
+{
+    /// <summary>Nothing beyond refusals (public register reads).</summary>
+    None,
+    /// <summary>A write: recorded in the same transaction, and refusals too.</summary>
+    Write,
+    /// <summary>A read of a child's data or of the audit trail: recorded before the answer is sent.</summary>
+    SensitiveRead,
+}
+
+/// <summary>Who may call an RPC. <see cref="Public"/> RPCs need no credential (health, reflection).</summary>
+public sealed record RpcPolicy(IReadOnlySet<Role> Roles, AuditKind Audit, bool Public = false)
+{
+    public bool Allows(Principal principal) => Public || principal.Roles.Overlaps(Roles);
+}
+
+/// <summary>
+/// Who may call what: every RPC of the API, in one table. Deny by default: an RPC missing here is
+/// refused for everyone, and the policy test fails until it is added. Object-level checks (a
+/// centre's own referrals, a practitioner's own cases) are made by the services on top of this.
+/// </summary>
+public static class AccessPolicy
+{
+    // Declared before the table: static fields initialise in order.
+    private static readonly Role[] Everyone = [NctOperator, Naccc, Practitioner, CallCentre, ContactCentre, CaseSystem, Auditor];
+    private static readonly RpcPolicy Open = new(new HashSet<Role>(), AuditKind.None, Public: true);
+
+    public static readonly IReadOnlyDictionary<string, RpcPolicy> Table = new Dictionary<string, RpcPolicy>
+    {
+        // The register (policy 1.2, 1.4, 1.5; MOU 2.1). Lookups are open to every partner.
+        ["/contact.v1.RegisterService/GetCentre"] = Allow(AuditKind.None, Everyone),
+        ["/contact.v1.RegisterService/ListCentres"] = Allow(AuditKind.None, Everyone),
+        ["/contact.v1.RegisterService/FindNearestCentres"] = Allow(AuditKind.None, Everyone),
+        ["/contact.v1.RegisterService/CheckAccreditation"] = Allow(AuditKind.None, Everyone),
+        ["/contact.v1.RegisterService/WatchAccreditationChanges"] = Allow(AuditKind.None, Everyone),
+        ["/contact.v1.RegisterService/CreateCentre"] = Allow(AuditKind.Write, NctOperator, Naccc),
+        ["/contact.v1.RegisterService/UpdateCentre"] = Allow(AuditKind.Write, NctOperator, Naccc),
+        ["/contact.v1.RegisterService/ImportCentres"] = Allow(AuditKind.Write, NctOperator, Naccc),
+        // Accreditation is NACCC's (MOU 2.1.1, 2.1.3); NCT records what NACCC tells it.
+        ["/contact.v1.RegisterService/RecordAccreditationDecision"] = Allow(AuditKind.Write, Naccc, NctOperator),
+        // A centre keeps its own waiting time (object check in the service).
+        ["/contact.v1.RegisterService/UpdateWaitingTime"] = Allow(AuditKind.Write, NctOperator, Naccc, ContactCentre),
+
+        ["/contact.v1.PostcodeService/ImportPostcodes"] = Allow(AuditKind.Write, NctOperator),
+        ["/contact.v1.PostcodeService/LookupPostcode"] = Allow(AuditKind.None, Everyone),
+
+        // Credentials and the audit trail.
+        ["/contact.v1.AccessService/IssueApiKey"] = Allow(AuditKind.Write, NctOperator),
+        ["/contact.v1.AccessService/ListApiKeys"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
+        ["/contact.v1.AccessService/RevokeApiKey"] = Allow(AuditKind.Write, NctOperator),
+        ["/contact.v1.AccessService/GetCallerIdentity"] = Allow(AuditKind.None, Everyone),
+        ["/contact.v1.AuditService/ListAuditEntries"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
+        ["/contact.v1.AuditService/VerifyAuditChain"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
+
+        // Open: discovery and health.
+        ["/grpc.health.v1.Health/Check"] = Open,
+        ["/grpc.health.v1.Health/Watch"] = Open,
+        ["/grpc.health.v1.Health/List"] = Open,
+        ["/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"] = Open,
+        ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = Open,
+    };
+
+    public static RpcPolicy? For(string method) => Table.GetValueOrDefault(method);
+
+    private static RpcPolicy Allow(AuditKind audit, params Role[] roles) => new(roles.ToHashSet(), audit);
+}

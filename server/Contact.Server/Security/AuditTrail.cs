@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using Contact.Server.Storage;
+
+namespace Contact.Server.Security;
+
+public enum AuditOutcome { Unspecified = 0, Ok = 1, Denied = 2, Failed = 3 }
+
+/// <summary>One stored audit entry; its hash chains it to the entry before (HMAC-SHA256, keyed outside the store).</summary>
+public sealed class AuditRecord
+{
+    public long Sequence { get; set; }
+    public DateTimeOffset Time { get; set; }
+    public string Principal { get; set; } = "";
+    public string PrincipalName { get; set; } = "";
+    public List<Role> Roles { get; set; } = [];
+    public string Method { get; set; } = "";
+    public List<string> Resources { get; set; } = [];
+    public List<string> Cases { get; set; } = [];
+    public AuditOutcome Outcome { get; set; }
+    public string Detail { get; set; } = "";
+    public string Hash { get; set; } = "";
+}
+
+/// <summary>
+/// What one call touched, gathered while it runs: services add the resources and cases; the store
+/// writes the entry in the same transaction as the call's write, so an acknowledged write always has
+/// its audit entry; the access interceptor writes it for reads and refusals.
+/// </summary>
+public sealed class CallAudit(Principal principal, string method)
+{
+    public Principal Principal { get; } = principal;
+    public string Method { get; } = method;
+    public List<string> Resources { get; } = [];
+    public List<string> Cases { get; } = [];
+    /// <summary>Set once the entry is written, so it is written once.</summary>
+    public bool Recorded { get; internal set; }
+
+    public CallAudit Touch(string resource) { if (!Resources.Contains(resource)) Resources.Add(resource); return this; }
+    public CallAudit Case(string caseNumber) { if (!Cases.Contains(caseNumber)) Cases.Add(caseNumber); return this; }
+
+    public static CallAudit System(string job) => new(Security.Principal.System, job);
+}
+
+/// <summary>The append-only, hash-chained audit trail (MOU 2.3.1, 2.3.5).</summary>
+public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider time)
+{
+    /// <summary>Appends the entry for a successful write inside that write's transaction.</summary>
+    public void RecordIn(WriteScope scope, CallAudit audit, string detail = "")
+    {
+        if (audit.Recorded) return;
+        Append(scope, audit, AuditOutcome.Ok, detail);
+        scope.OnCommitted(() => audit.Recorded = true);
+    }
+
+    /// <summary>Appends an entry on its own (a read of a child's data, a refusal, a failure).</summary>
+    public Task RecordAsync(CallAudit audit, AuditOutcome outcome, string detail = "")
+    {
+        if (audit.Recorded) return Task.CompletedTask;
+        return store.WriteAsync(scope =>
+        {
+            Append(scope, audit, outcome, detail);
+            scope.OnCommitted(() => audit.Recorded = true);
+        });
+    }
+
+    private void Append(WriteScope scope, CallAudit audit, AuditOutcome outcome, string detail)
+    {
+        var previous = scope.Audit.Query().OrderByDescending(a => a.Sequence).Limit(1).FirstOrDefault();
+        var last = previous?.Sequence ?? 0;
+        var previousHash = previous?.Hash ?? "";
+        var record = new AuditRecord
+        {
+            Sequence = last + 1,
+            Time = time.GetUtcNow(),
+            Principal = audit.Principal.ResourceName,
+            PrincipalName = audit.Principal.DisplayName,
+            Roles = audit.Principal.Roles.Order().ToList(),
+            Method = audit.Method,
+            Resources = [.. audit.Resources],
+            Cases = [.. audit.Cases],
+            Outcome = outcome,
+            Detail = detail.Length > 300 ? detail[..300] : detail,
+        };
+        record.Hash = Hash(record, previousHash);
+        scope.Audit.Insert(record);
+    }
+
+    /// <summary>Recomputes the chain from the first entry; the first entry that fails is reported.</summary>
+    public AuditVerification Verify()
+    {
+        return store.Read(scope =>
+        {
+            var previousHash = "";
+            long expected = 1, checkedCount = 0;
+            foreach (var record in scope.Audit.Query().OrderBy(x => x.Sequence).ToEnumerable())
+            {
+                if (record.Sequence != expected)
+                    return new AuditVerification(false, checkedCount, expected, $"entry {expected} is missing");
+                if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(record, previousHash)), Encoding.ASCII.GetBytes(record.Hash)))
+                    return new AuditVerification(false, checkedCount, record.Sequence, $"entry {record.Sequence} does not match its hash: it was edited, or an entry before it was");
+                previousHash = record.Hash;
+                expected++;
+                checkedCount++;
+            }
+            return new AuditVerification(true, checkedCount, 0, "");
+        });
+    }
+
+    private string Hash(AuditRecord r, string previousHash)
+    {
+        var canonical = string.Join('\u001f',
+            r.Sequence, r.Time.UtcTicks, r.Principal, r.PrincipalName, string.Join(',', r.Roles.Select(x => (int)x)),
+            r.Method, string.Join('\u001e', r.Resources), string.Join('\u001e', r.Cases), (int)r.Outcome, r.Detail, previousHash);
+        return Convert.ToHexString(HMACSHA256.HashData(secrets.AuditKey, Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
+    }
+}
+
+public sealed record AuditVerification(bool Intact, long EntriesChecked, long FirstBrokenSequence, string Problem);

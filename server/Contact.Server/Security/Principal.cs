@@ -1,0 +1,53 @@
+namespace Contact.Server.Security;
+
+/// <summary>Roles (the same numbers as contact.v1.Role); see ../shared/DOMAIN.md "Who uses it".</summary>
+public enum Role
+{
+    Unspecified = 0,
+    NctOperator = 1,
+    Naccc = 2,
+    Practitioner = 3,
+    CallCentre = 4,
+    ContactCentre = 5,
+    CaseSystem = 6,
+    Auditor = 7,
+}
+
+/// <summary>
+/// An authenticated caller. A practitioner is tied to an FCA identity and a contact centre to its
+/// centre: object-level checks compare these with the object asked for.
+/// </summary>
+public sealed record Principal(string KeyId, string DisplayName, IReadOnlySet<Role> Roles, string? FcaId, string? CentreId)
+{
+    public static readonly Principal System = new("system", "system", new HashSet<Role>(), null, null);
+
+    public string ResourceName => KeyId == "system" ? "system" : ApiKeyNames.Of(KeyId);
+    public bool Has(Role role) => Roles.Contains(role);
+    public bool HasAny(params Role[] roles) => roles.Any(Roles.Contains);
+}
+
+public static class ApiKeyNames
+{
+    public const string Prefix = "apiKeys/";
+    public static string Of(string keyId) => Prefix + keyId;
+}
+
+/// <summary>A stored API key: the secret itself is never stored, only its SHA-256.</summary>
+public sealed class ApiKeyRecord
+{
+    public string Id { get; set; } = "";
+    public string SecretHash { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public List<Role> Roles { get; set; } = [];
+    public string? FcaId { get; set; }
+    public string? CentreId { get; set; }
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset Expires { get; set; }
+    public DateTimeOffset? Revoked { get; set; }
+    public DateTimeOffset? LastUsed { get; set; }
+    public string IssuedBy { get; set; } = "";
+
+    public bool IsActive(DateTimeOffset now) => Revoked is null && now < Expires;
+
+    public Principal ToPrincipal() => new(Id, DisplayName, Roles.ToHashSet(), FcaId, CentreId);
+}

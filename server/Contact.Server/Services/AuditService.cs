@@ -1,0 +1,75 @@
+using Contact.Server.Domain.Common;
+using Contact.Server.Security;
+using Contact.Server.Storage;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using LiteDB;
+using V1 = Contact.V1;
+
+namespace Contact.Server.Services;
+
+/// <summary>The audit trail over gRPC: query by principal, case, resource and time; verify the chain.</summary>
+public sealed class AuditService(ContactStore store, AuditTrail trail) : V1.AuditService.AuditServiceBase
+{
+    public override Task<V1.ListAuditEntriesResponse> ListAuditEntries(V1.ListAuditEntriesRequest request, ServerCallContext context)
+    {
+        var v = new Validation().Require(request.PageSize >= 0, "page_size", "must not be negative");
+        long before = long.MaxValue;
+        if (request.PageToken.Length > 0)
+        {
+            var token = PageToken.Decode(request.PageToken, v);
+            if (token is not null && !long.TryParse(token, out before)) v.Add("page_token", "is not a token this server issued");
+        }
+        v.ThrowIfInvalid();
+        var size = request.PageSize == 0 ? 100 : Math.Min(request.PageSize, 1000);
+        var start = request.StartTime?.ToDateTimeOffset();
+        var end = request.EndTime?.ToDateTimeOffset();
+
+        var page = store.Read(s =>
+        {
+            var query = s.Audit.Query().Where(a => a.Sequence < before);
+            if (request.Principal.Length > 0) query = query.Where(a => a.Principal == request.Principal);
+            if (request.CaseNumber.Length > 0) query = query.Where("$.Cases[*] ANY = @0", new BsonValue(request.CaseNumber));
+            if (request.Resource.Length > 0) query = query.Where("$.Resources[*] ANY = @0", new BsonValue(request.Resource));
+            if (start is { } from) query = query.Where(a => a.Time >= from);
+            if (end is { } to) query = query.Where(a => a.Time < to);
+            return query.OrderByDescending(a => a.Sequence).Limit(size + 1).ToList();
+        });
+
+        var response = new V1.ListAuditEntriesResponse();
+        response.Entries.AddRange(page.Take(size).Select(ToProto));
+        if (page.Count > size) response.NextPageToken = PageToken.Encode(page[size - 1].Sequence.ToString());
+        return Task.FromResult(response);
+    }
+
+    public override Task<V1.VerifyAuditChainResponse> VerifyAuditChain(V1.VerifyAuditChainRequest request, ServerCallContext context)
+    {
+        var result = trail.Verify();
+        return Task.FromResult(new V1.VerifyAuditChainResponse
+        {
+            Intact = result.Intact,
+            EntriesChecked = result.EntriesChecked,
+            FirstBrokenSequence = result.FirstBrokenSequence,
+            Problem = result.Problem,
+        });
+    }
+
+    private static V1.AuditEntry ToProto(AuditRecord r)
+    {
+        var proto = new V1.AuditEntry
+        {
+            Sequence = r.Sequence,
+            Time = Timestamp.FromDateTimeOffset(r.Time),
+            Principal = r.Principal,
+            PrincipalDisplayName = r.PrincipalName,
+            Method = r.Method,
+            Outcome = (V1.AuditOutcome)r.Outcome,
+            Detail = r.Detail,
+            Hash = r.Hash,
+        };
+        proto.Roles.AddRange(r.Roles.Select(x => (V1.Role)x));
+        proto.Resources.AddRange(r.Resources);
+        proto.Cases.AddRange(r.Cases);
+        return proto;
+    }
+}

@@ -1,0 +1,149 @@
+using Contact.Server.Domain.Common;
+using Contact.Server.Domain.Register;
+using Google.Protobuf.WellKnownTypes;
+using V1 = Contact.V1;
+
+namespace Contact.Server.Services;
+
+/// <summary>Maps between the wire contract and the domain. Enums share their numbers, so they map by value.</summary>
+public static class ProtoMapping
+{
+    public static V1.Centre ToProto(this Centre c, DateOnly today)
+    {
+        var proto = new V1.Centre
+        {
+            Name = c.ResourceName,
+            DisplayName = c.DisplayName,
+            Organisation = new V1.Organisation { Name = c.OrganisationName, CharityNumber = c.CharityNumber ?? "" },
+            Setting = (V1.DeliverySetting)c.Setting,
+            Address = new V1.PostalAddress { Town = c.Town, Postcode = c.Postcode, Lines = { c.AddressLines } },
+            Location = new V1.GeoPoint { Latitude = c.Latitude, Longitude = c.Longitude },
+            Region = c.Region,
+            ContactDetails = new V1.ContactDetails { Phone = c.Phone ?? "", Email = c.Email ?? "", Website = c.Website ?? "" },
+            Demo = c.Demo,
+            CreateTime = Timestamp.FromDateTimeOffset(c.Created),
+            UpdateTime = Timestamp.FromDateTimeOffset(c.Updated),
+            Etag = c.Etag,
+        };
+        proto.ContactTypes.AddRange(c.ContactTypes.Select(t => (V1.ContactType)t));
+        proto.OpeningSessions.AddRange(c.OpeningSessions.Select(s => new V1.OpeningSession
+        {
+            Day = s.Day == DayOfWeek.Sunday ? Google.Type.DayOfWeek.Sunday : (Google.Type.DayOfWeek)(int)s.Day,
+            Opens = new Google.Type.TimeOfDay { Hours = s.Opens.Hour, Minutes = s.Opens.Minute },
+            Closes = new Google.Type.TimeOfDay { Hours = s.Closes.Hour, Minutes = s.Closes.Minute },
+        }));
+        if (c.WaitingWeeks is { } weeks) proto.WaitingTime = WaitingTime(c)!;
+        if (!string.IsNullOrEmpty(c.ContractReference))
+            proto.Commissioning = new V1.Commissioning
+            {
+                ContractReference = c.ContractReference,
+                Period = new V1.DateRange { StartDate = c.CommissionStart.ToProto(), EndDate = c.CommissionEnd.ToProto() },
+                CommissionedNow = c.IsCommissionedOn(today),
+            };
+        proto.Accreditations.AddRange(c.Accreditations.Select(a => a.ToProto(today)));
+        return proto;
+    }
+
+    public static V1.WaitingTime? WaitingTime(Centre c) => c.WaitingWeeks is { } weeks
+        ? new V1.WaitingTime { Weeks = weeks, ConfirmedDate = c.WaitingConfirmed.ToProto() }
+        : null;
+
+    public static V1.Accreditation ToProto(this AccreditationRecord a, DateOnly today)
+    {
+        var proto = new V1.Accreditation
+        {
+            Level = (V1.AccreditationLevel)a.Level,
+            Status = (V1.AccreditationStatus)AccreditationRules.EffectiveStatus(a, today),
+            GrantedDate = a.GrantedDate.ToProto(),
+            RenewalDueDate = a.RenewalDue.ToProto(),
+        };
+        proto.History.AddRange(a.History.Select(h => h.ToProto()));
+        return proto;
+    }
+
+    public static V1.AccreditationChange ToProto(this AccreditationChange c) => new()
+    {
+        Sequence = c.Sequence,
+        Centre = Names.Centre(c.CentreId),
+        CentreDisplayName = c.CentreDisplayName,
+        Level = (V1.AccreditationLevel)c.Level,
+        Action = (V1.AccreditationAction)c.Action,
+        PreviousStatus = (V1.AccreditationStatus)c.PreviousStatus,
+        NewStatus = (V1.AccreditationStatus)c.NewStatus,
+        EffectiveDate = c.EffectiveDate.ToProto(),
+        Reason = c.Reason,
+        Actor = c.Actor,
+        RecordTime = Timestamp.FromDateTimeOffset(c.Recorded),
+    };
+
+    /// <summary>Reads a centre from a request; field problems are collected under <paramref name="prefix"/>.</summary>
+    public static Centre ToDomain(this V1.Centre p, string prefix, Validation v)
+    {
+        var c = new Centre
+        {
+            DisplayName = p.DisplayName.Trim(),
+            OrganisationName = p.Organisation?.Name.Trim() ?? "",
+            CharityNumber = string.IsNullOrWhiteSpace(p.Organisation?.CharityNumber) ? null : p.Organisation.CharityNumber.Trim(),
+            Setting = Defined<Setting>((int)p.Setting),
+            ContactTypes = p.ContactTypes.Select(t => Defined<ContactKind>((int)t)).ToList(),
+            AddressLines = p.Address?.Lines.Select(l => l.Trim()).ToList() ?? [],
+            Town = p.Address?.Town.Trim() ?? "",
+            Postcode = p.Address?.Postcode ?? "",
+            Latitude = p.Location?.Latitude ?? 0,
+            Longitude = p.Location?.Longitude ?? 0,
+            Region = p.Region.Trim(),
+            Phone = Blank(p.ContactDetails?.Phone),
+            Email = Blank(p.ContactDetails?.Email),
+            Website = Blank(p.ContactDetails?.Website),
+            ContractReference = Blank(p.Commissioning?.ContractReference),
+        };
+        if (p.Commissioning?.Period is { } period)
+        {
+            c.CommissionStart = period.StartDate.ToDomain($"{prefix}.commissioning.period.start_date", v);
+            c.CommissionEnd = period.EndDate.ToDomain($"{prefix}.commissioning.period.end_date", v);
+        }
+        for (var i = 0; i < p.OpeningSessions.Count; i++)
+        {
+            var s = p.OpeningSessions[i];
+            var opens = s.Opens.ToDomain($"{prefix}.opening_sessions[{i}].opens", v);
+            var closes = s.Closes.ToDomain($"{prefix}.opening_sessions[{i}].closes", v);
+            v.Require(s.Day is > Google.Type.DayOfWeek.Unspecified and <= Google.Type.DayOfWeek.Sunday, $"{prefix}.opening_sessions[{i}].day", "is required");
+            if (opens is { } o && closes is { } cl)
+                c.OpeningSessions.Add(new OpeningSession(s.Day == Google.Type.DayOfWeek.Sunday ? DayOfWeek.Sunday : (DayOfWeek)(int)s.Day, o, cl));
+        }
+        if (p.WaitingTime is { } wait)
+        {
+            c.WaitingWeeks = wait.Weeks;
+            c.WaitingConfirmed = wait.ConfirmedDate.ToDomain($"{prefix}.waiting_time.confirmed_date", v);
+        }
+        return c;
+    }
+
+    public static Google.Type.Date? ToProto(this DateOnly? d) => d is { } day ? day.ToProto() : null;
+
+    public static Google.Type.Date ToProto(this DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+
+    /// <summary>A full calendar date, or null when unset; a partial or impossible date is a field problem.</summary>
+    public static DateOnly? ToDomain(this Google.Type.Date? d, string field, Validation v)
+    {
+        if (d is null || (d.Year == 0 && d.Month == 0 && d.Day == 0)) return null;
+        if (d.Year is >= 1900 and <= 2200 && d.Month is >= 1 and <= 12 && d.Day >= 1 && d.Day <= DateTime.DaysInMonth(d.Year, d.Month))
+            return new DateOnly(d.Year, d.Month, d.Day);
+        v.Add(field, "must be a real calendar date with year, month and day");
+        return null;
+    }
+
+    public static TimeOnly? ToDomain(this Google.Type.TimeOfDay? t, string field, Validation v)
+    {
+        if (t is null) { v.Add(field, "is required"); return null; }
+        if (t.Hours is >= 0 and <= 23 && t.Minutes is >= 0 and <= 59 && t.Seconds == 0 && t.Nanos == 0) return new TimeOnly(t.Hours, t.Minutes);
+        v.Add(field, "must be a time of day in whole minutes, 00:00 to 23:59");
+        return null;
+    }
+
+    /// <summary>An enum value the domain knows, or the unspecified zero (which validation then refuses).</summary>
+    public static T Defined<T>(int value) where T : struct, System.Enum =>
+        System.Enum.IsDefined(typeof(T), value) ? (T)(object)value : default;
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

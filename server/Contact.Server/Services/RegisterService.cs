@@ -1,0 +1,375 @@
+using System.Text;
+using Contact.Server.Domain.Common;
+using Contact.Server.Domain.Geo;
+using Contact.Server.Domain.Register;
+using Contact.Server.Security;
+using Contact.Server.Storage;
+using Grpc.Core;
+using V1 = Contact.V1;
+
+namespace Contact.Server.Services;
+
+/// <summary>The register over gRPC: validates, maps, and hands over to the domain and the store.</summary>
+public sealed class RegisterService(RegisterIndex index, RegisterRepository repository, PostcodeDirectory postcodes, TimeProvider time)
+    : V1.RegisterService.RegisterServiceBase
+{
+    private const int DefaultPageSize = 50, MaxPageSize = 500, MaxImportRows = 5_000;
+
+    private DateOnly Today => UkClock.Today(time);
+
+    public override Task<V1.Centre> GetCentre(V1.GetCentreRequest request, ServerCallContext context) =>
+        Task.FromResult(Find(request.Name, "name").ToProto(Today));
+
+    public override Task<V1.ListCentresResponse> ListCentres(V1.ListCentresRequest request, ServerCallContext context)
+    {
+        var v = new Validation();
+        var pageSize = PageSize(request.PageSize, v);
+        var after = PageToken.Decode(request.PageToken, v);
+        var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        var setting = CheckEnum<Setting>((int)request.Setting, "setting", v);
+        var status = CheckEnum<AccreditationStatus>((int)request.Status, "status", v);
+        v.OptionalText(request.Text, "text", 200).OptionalText(request.Region, "region", 60).ThrowIfInvalid();
+
+        var today = Today;
+        var words = request.Text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        bool Matches(Centre c) =>
+            (type == ContactKind.Unspecified || c.ContactTypes.Contains(type))
+            && (setting == Setting.Unspecified || c.Setting == setting)
+            && (request.Region.Length == 0 || string.Equals(c.Region, request.Region.Trim(), StringComparison.OrdinalIgnoreCase))
+            && (status == AccreditationStatus.Unspecified || HasStatus(c, type, status, today))
+            && words.All(w => Haystack(c).Contains(w, StringComparison.Ordinal));
+
+        var matching = index.All().Where(Matches).ToList();
+        var page = matching.SkipWhile(c => after is not null && string.CompareOrdinal(c.Id, after) <= 0).Take(pageSize + 1).ToList();
+        var response = new V1.ListCentresResponse { TotalSize = matching.Count };
+        response.Centres.AddRange(page.Take(pageSize).Select(c => c.ToProto(today)));
+        if (page.Count > pageSize) response.NextPageToken = PageToken.Encode(page[pageSize - 1].Id);
+        return Task.FromResult(response);
+    }
+
+    public override async Task<V1.Centre> CreateCentre(V1.CreateCentreRequest request, ServerCallContext context)
+    {
+        if (request.Centre is null) throw RuleViolation.Invalid("centre", "is required");
+        var centre = ReadCentre(request.Centre, "centre");
+        var stored = await repository.CreateAsync(centre, context.Caller().Audit);
+        return stored.ToProto(Today);
+    }
+
+    public override async Task<V1.Centre> UpdateCentre(V1.UpdateCentreRequest request, ServerCallContext context)
+    {
+        if (request.Centre is null) throw RuleViolation.Invalid("centre", "is required");
+        var id = CentreId(request.Centre.Name, "centre.name");
+        var paths = request.UpdateMask?.Paths.ToList() ?? [];
+        var v = new Validation().Require(paths.Count > 0, "update_mask", "name the fields to change");
+        foreach (var path in paths.Where(p => !CentreEditing.UpdatablePaths.Contains(p)))
+            v.Add("update_mask", $"'{path}' cannot be updated; updatable: {string.Join(", ", CentreEditing.UpdatablePaths)}");
+        var changes = request.Centre.ToDomain("centre", v);
+        v.ThrowIfInvalid();
+        if (index.Get(id) is null) throw RuleViolation.NotFound(Names.Centre(id));
+
+        // A new address without a new location moves the centre to its postcode.
+        if (paths.Contains("address") && !paths.Contains("location") && ResolveLocation(changes, "centre.address.postcode") is { } point)
+        {
+            (changes.Latitude, changes.Longitude) = (point.Latitude, point.Longitude);
+            paths.Add("location");
+        }
+
+        var stored = await repository.UpdateAsync(id, request.Centre.Etag, c =>
+        {
+            CentreEditing.ApplyMask(changes, c, paths);
+            CentreRules.Validate(c);
+            return [];
+        }, context.Caller().Audit);
+        return stored.ToProto(Today);
+    }
+
+    public override async Task<V1.ImportCentresResponse> ImportCentres(V1.ImportCentresRequest request, ServerCallContext context)
+    {
+        new Validation()
+            .Require(request.Centres.Count > 0, "centres", "at least one row is required")
+            .Require(request.Centres.Count <= MaxImportRows, "centres", $"at most {MaxImportRows} rows")
+            .ThrowIfInvalid();
+
+        var response = new V1.ImportCentresResponse();
+        var accepted = new List<(Centre Centre, bool IsNew)>();
+        var acceptedIndexes = new List<int>();
+        for (var i = 0; i < request.Centres.Count; i++)
+        {
+            var row = request.Centres[i];
+            var result = new V1.ImportRowResult { Index = i };
+            response.Results.Add(result);
+            try
+            {
+                var isNew = string.IsNullOrEmpty(row.Name);
+                var id = isNew ? null : CentreId(row.Name, $"centres[{i}].name");
+                if (id is not null && index.Get(id) is null) throw RuleViolation.NotFound(Names.Centre(id));
+                var centre = ReadCentre(row, $"centres[{i}]");
+                if (id is not null) centre.Id = id;
+                accepted.Add((centre, isNew));
+                acceptedIndexes.Add(i);
+            }
+            catch (RuleViolation refused)
+            {
+                result.Errors.AddRange(refused.Fields.Count > 0 ? refused.Fields.Select(f => $"{f.Field}: {f.Description}") : [refused.Message]);
+                response.FailedCount++;
+            }
+        }
+
+        if (!request.ValidateOnly && accepted.Count > 0)
+        {
+            var stored = await repository.ImportAsync(accepted, context.Caller().Audit);
+            for (var k = 0; k < stored.Count; k++) response.Results[acceptedIndexes[k]].Centre = stored[k].ResourceName;
+        }
+        response.CreatedCount = accepted.Count(a => a.IsNew);
+        response.UpdatedCount = accepted.Count - response.CreatedCount;
+        return response;
+    }
+
+    public override async Task<V1.Centre> RecordAccreditationDecision(V1.RecordAccreditationDecisionRequest request, ServerCallContext context)
+    {
+        var v = new Validation();
+        var id = Names.CentreId(request.Centre);
+        v.Require(id is not null, "centre", "must be \"centres/{centre}\"");
+        var level = CheckEnum<AccreditationLevel>((int)request.Level, "level", v);
+        var action = CheckEnum<AccreditationAction>((int)request.Action, "action", v);
+        v.Require(level != AccreditationLevel.Unspecified, "level", "is required");
+        v.Require(action != AccreditationAction.Unspecified, "action", "is required");
+        v.RequireText(request.Reason, "reason", 1000);
+        var today = Today;
+        var effective = request.EffectiveDate.ToDomain("effective_date", v) ?? today;
+        var renewal = request.RenewalDueDate.ToDomain("renewal_due_date", v);
+        v.Require(effective <= today, "effective_date", "must not be in the future");
+        v.Require(renewal is null || action is AccreditationAction.Grant or AccreditationAction.Renew, "renewal_due_date", "only for grant or renew");
+        v.ThrowIfInvalid();
+
+        var caller = context.Caller();
+        var stored = await repository.UpdateAsync(id!, request.Etag, c =>
+            AccreditationRules.Apply(c, level, action, effective, renewal, request.Reason.Trim(), caller.Principal.DisplayName, time.GetUtcNow(), UkClock.Today(time)),
+            caller.Audit);
+        return stored.ToProto(Today);
+    }
+
+    public override async Task<V1.Centre> UpdateWaitingTime(V1.UpdateWaitingTimeRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var id = CentreId(request.Centre, "centre");
+        // A centre keeps only its own waiting time; it is not told whether other centres exist.
+        if (!caller.Principal.HasAny(Role.NctOperator, Role.Naccc) && caller.Principal.CentreId != id)
+            throw new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied, "A contact centre may update only its own waiting time.");
+        var v = new Validation().Require(request.Weeks is >= 0 and <= CentreRules.MaxWaitingWeeks, "weeks", $"must be from 0 to {CentreRules.MaxWaitingWeeks}");
+        var today = Today;
+        var confirmed = request.ConfirmedDate.ToDomain("confirmed_date", v) ?? today;
+        v.Require(confirmed <= today, "confirmed_date", "must not be in the future").ThrowIfInvalid();
+
+        var stored = await repository.UpdateAsync(id, null, c =>
+        {
+            c.WaitingWeeks = request.Weeks;
+            c.WaitingConfirmed = confirmed;
+            return [];
+        }, caller.Audit);
+        return stored.ToProto(today);
+    }
+
+    public override Task<V1.FindNearestCentresResponse> FindNearestCentres(V1.FindNearestCentresRequest request, ServerCallContext context)
+    {
+        var v = new Validation();
+        var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        v.Require(type != ContactKind.Unspecified, "contact_type", "is required");
+        var setting = CheckEnum<Setting>((int)request.Setting, "setting", v);
+        var order = CheckEnum<V1.NearestOrder>((int)request.OrderBy, "order_by", v);
+        v.Require(double.IsFinite(request.MaxDistanceKm) && request.MaxDistanceKm is >= 0 and <= 1000, "max_distance_km", "must be from 0 to 1000 (0 for the default of 50)");
+        v.Require(request.Limit is >= 0 and <= 100, "limit", "must be from 0 to 100 (0 for the default of 10)");
+        v.Require(request.OriginCase != V1.FindNearestCentresRequest.OriginOneofCase.None, "origin", "give a postcode or a location");
+        if (request.OriginCase == V1.FindNearestCentresRequest.OriginOneofCase.Location)
+            v.Require(GeoPoint.IsValid(request.Location.Latitude, request.Location.Longitude), "location", "latitude must be within ±90 and longitude within ±180");
+        v.ThrowIfInvalid();
+
+        var response = new V1.FindNearestCentresResponse();
+        GeoPoint origin;
+        if (request.OriginCase == V1.FindNearestCentresRequest.OriginOneofCase.Postcode)
+        {
+            var (_, point, how) = postcodes.Resolve(request.Postcode, "postcode");
+            origin = point;
+            response.OriginResolution = how == PostcodeResolution.Postcode ? V1.OriginResolution.Postcode : V1.OriginResolution.DistrictCentroid;
+        }
+        else
+        {
+            origin = new GeoPoint(request.Location.Latitude, request.Location.Longitude);
+            response.OriginResolution = V1.OriginResolution.Coordinates;
+        }
+        response.Origin = new V1.GeoPoint { Latitude = origin.Latitude, Longitude = origin.Longitude };
+
+        var today = Today;
+        // Only centres accredited now for the type are ever offered (policy 1.2; MOU 2.1.2).
+        bool Accept(Centre c) =>
+            AccreditationRules.IsAccreditedFor(c, type, today)
+            && (setting == Setting.Unspecified || c.Setting == setting)
+            && (!request.CommissionedOnly || c.IsCommissionedOn(today));
+        var maxKm = request.MaxDistanceKm == 0 ? 50 : request.MaxDistanceKm;
+        var limit = request.Limit == 0 ? 10 : request.Limit;
+        foreach (var (centre, km) in index.Nearest(origin, maxKm, limit, order == V1.NearestOrder.WaitingTime, Accept))
+        {
+            var result = new V1.NearestCentre
+            {
+                Centre = centre.ToProto(today),
+                DistanceKm = Math.Round(km, 2),
+                DistanceMiles = Math.Round(km / GeoPoint.KmPerMile, 2),
+            };
+            if (ProtoMapping.WaitingTime(centre) is { } wait) result.WaitingTime = wait;
+            response.Results.Add(result);
+        }
+        return Task.FromResult(response);
+    }
+
+    public override Task<V1.CheckAccreditationResponse> CheckAccreditation(V1.CheckAccreditationRequest request, ServerCallContext context)
+    {
+        var v = new Validation();
+        var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        IEnumerable<Centre> matches;
+        switch (request.SubjectCase)
+        {
+            case V1.CheckAccreditationRequest.SubjectOneofCase.Centre:
+                var id = Names.CentreId(request.Centre);
+                v.Require(id is not null, "centre", "must be \"centres/{centre}\"").ThrowIfInvalid();
+                matches = index.Get(id!) is { } one ? [one] : [];
+                break;
+            case V1.CheckAccreditationRequest.SubjectOneofCase.OrganisationName:
+                v.RequireText(request.OrganisationName, "organisation_name", 160).ThrowIfInvalid();
+                var key = CentreRules.OrganisationKey(request.OrganisationName);
+                matches = index.All().Where(c => CentreRules.OrganisationKey(c.OrganisationName) == key);
+                break;
+            case V1.CheckAccreditationRequest.SubjectOneofCase.CharityNumber:
+                v.RequireText(request.CharityNumber, "charity_number", 20).ThrowIfInvalid();
+                var number = CentreRules.CharityKey(request.CharityNumber);
+                matches = index.All().Where(c => c.CharityNumber is not null && CentreRules.CharityKey(c.CharityNumber) == number);
+                break;
+            default:
+                throw RuleViolation.Invalid("subject", "give a centre, an organisation_name or a charity_number");
+        }
+        v.ThrowIfInvalid();
+
+        var today = Today;
+        var response = new V1.CheckAccreditationResponse();
+        foreach (var c in matches)
+        {
+            var accredited = type == ContactKind.Unspecified ? AccreditationRules.IsAccreditedAtAnyLevel(c, today) : AccreditationRules.IsAccreditedFor(c, type, today);
+            var check = new V1.AccreditationCheck
+            {
+                Centre = c.ResourceName,
+                DisplayName = c.DisplayName,
+                Organisation = new V1.Organisation { Name = c.OrganisationName, CharityNumber = c.CharityNumber ?? "" },
+                Accredited = accredited,
+            };
+            check.Accreditations.AddRange(c.Accreditations.Select(a => a.ToProto(today)));
+            response.Centres.Add(check);
+        }
+        response.Known = response.Centres.Count > 0;
+        response.Accredited = response.Centres.Any(c => c.Accredited);
+        return Task.FromResult(response);
+    }
+
+    public override async Task WatchAccreditationChanges(V1.WatchAccreditationChangesRequest request,
+        IServerStreamWriter<V1.WatchAccreditationChangesResponse> responseStream, ServerCallContext context)
+    {
+        var v = new Validation().Require(request.AfterSequence >= 0, "after_sequence", "must not be negative");
+        string? centreId = null;
+        if (request.Centre.Length > 0)
+        {
+            centreId = Names.CentreId(request.Centre);
+            v.Require(centreId is not null, "centre", "must be \"centres/{centre}\"");
+        }
+        v.ThrowIfInvalid();
+
+        // Subscribe before replaying so that nothing recorded in between is missed; the sequence
+        // numbers drop what the replay already sent.
+        var live = repository.Subscribe(context.CancellationToken);
+        var last = request.AfterSequence;
+        while (true)
+        {
+            var page = repository.ChangesAfter(last, centreId, 500);
+            foreach (var change in page)
+            {
+                await responseStream.WriteAsync(new V1.WatchAccreditationChangesResponse { Change = change.ToProto() });
+                last = change.Sequence;
+            }
+            if (page.Count < 500) break;
+        }
+        await foreach (var change in live.ReadAllAsync(context.CancellationToken))
+        {
+            if (change.Sequence <= last || (centreId is not null && change.CentreId != centreId)) continue;
+            await responseStream.WriteAsync(new V1.WatchAccreditationChangesResponse { Change = change.ToProto() });
+            last = change.Sequence;
+        }
+    }
+
+    private Centre ReadCentre(V1.Centre proto, string prefix)
+    {
+        var v = new Validation();
+        var centre = proto.ToDomain(prefix, v);
+        v.ThrowIfInvalid();
+        var hasLocation = proto.Location is not null;
+        CentreRules.Validate(centre, prefix, needsLocation: hasLocation);
+        if (!hasLocation && ResolveLocation(centre, $"{prefix}.address.postcode") is { } point)
+            (centre.Latitude, centre.Longitude) = (point.Latitude, point.Longitude);
+        return centre;
+    }
+
+    private GeoPoint? ResolveLocation(Centre centre, string field)
+    {
+        try
+        {
+            return postcodes.Resolve(centre.Postcode, field).Point;
+        }
+        catch (RuleViolation ex) when (ex.Reason == Reasons.UnknownPostcode)
+        {
+            throw RuleViolation.Invalid(field, "is not in the postcode table; give the location as well");
+        }
+    }
+
+    private Centre Find(string name, string field) =>
+        index.Get(CentreId(name, field)) ?? throw RuleViolation.NotFound(name);
+
+    private static string CentreId(string name, string field) =>
+        Names.CentreId(name) ?? throw RuleViolation.Invalid(field, "must be \"centres/{centre}\"");
+
+    private static bool HasStatus(Centre c, ContactKind type, AccreditationStatus status, DateOnly today) =>
+        type == ContactKind.Unspecified
+            ? c.Accreditations.Any(a => AccreditationRules.EffectiveStatus(a, today) == status)
+              || (status == AccreditationStatus.NotAccredited && c.Accreditations.Count == 0)
+            : AccreditationRules.EffectiveStatus(c.Accreditation(AccreditationRules.LevelFor(type)), today) == status;
+
+    private static string Haystack(Centre c) => $"{c.DisplayName} {c.OrganisationName} {c.Town} {c.Postcode}".ToLowerInvariant();
+
+    private static int PageSize(int requested, Validation v)
+    {
+        v.Require(requested >= 0, "page_size", "must not be negative");
+        return requested <= 0 ? DefaultPageSize : Math.Min(requested, MaxPageSize);
+    }
+
+    private static T CheckEnum<T>(int value, string field, Validation v) where T : struct, Enum
+    {
+        if (!Enum.IsDefined(typeof(T), value)) v.Add(field, "unknown value");
+        return ProtoMapping.Defined<T>(value);
+    }
+}
+
+/// <summary>Opaque page tokens: the last resource id of the page, base64url-encoded.</summary>
+public static class PageToken
+{
+    public static string Encode(string lastId) => Convert.ToBase64String(Encoding.UTF8.GetBytes("after:" + lastId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string? Decode(string token, Validation v)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        try
+        {
+            var padded = token.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - padded.Length % 4) % 4);
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            if (text.StartsWith("after:", StringComparison.Ordinal) && text.Length > 6) return text[6..];
+        }
+        catch (FormatException) { }
+        v.Add("page_token", "is not a token this server issued");
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+using Contact.Server.Domain.Register;
+using Contact.Server.Security;
+using LiteDB;
+
+namespace Contact.Server.Storage;
+
+/// <summary>
+/// The collections and their indexes, in one place. The register itself is queried from the
+/// in-memory <see cref="Domain.Register.RegisterIndex"/> (its spatial grid is the index for
+/// nearest-centre searches), so LiteDB indexes serve only the paths that read from the file.
+/// </summary>
+public abstract class Collections(LiteDatabase db)
+{
+    protected LiteDatabase Db { get; } = db;
+
+    public ILiteCollection<Centre> Centres => Db.GetCollection<Centre>("centres");
+    public ILiteCollection<AccreditationChange> AccreditationChanges => Db.GetCollection<AccreditationChange>("accreditation_changes");
+    public ILiteCollection<PostcodeEntry> Postcodes => Db.GetCollection<PostcodeEntry>("postcodes");
+    public ILiteCollection<PostcodeEntry> PostcodeDistricts => Db.GetCollection<PostcodeEntry>("postcode_districts");
+    public ILiteCollection<ApiKeyRecord> ApiKeys => Db.GetCollection<ApiKeyRecord>("api_keys");
+    public ILiteCollection<AuditRecord> Audit => Db.GetCollection<AuditRecord>("audit");
+    public ILiteCollection<StoreSetting> Settings => Db.GetCollection<StoreSetting>("settings");
+
+    /// <summary>Collection access for areas that own their own documents.</summary>
+    public ILiteCollection<T> Collection<T>(string name) => Db.GetCollection<T>(name);
+
+    /// <summary>
+    /// Creates every index once, on one thread, at start-up (BsonMapper can race on the first
+    /// concurrent use of a type).
+    /// </summary>
+    internal static void EnsureIndexes(LiteDatabase db)
+    {
+        var c = new ReadScope(db);
+        c.Centres.EnsureIndex(x => x.OrganisationName);
+        c.Centres.EnsureIndex(x => x.CharityNumber);
+        c.AccreditationChanges.EnsureIndex(x => x.CentreId);
+        c.PostcodeDistricts.EnsureIndex(x => x.Id);
+        c.ApiKeys.EnsureIndex(x => x.Id);
+        c.Audit.EnsureIndex(x => x.Principal);
+        c.Audit.EnsureIndex(x => x.Time);
+        c.Audit.EnsureIndex("$.Cases[*]");
+        c.Audit.EnsureIndex("$.Resources[*]");
+        _ = c.Settings.Count();
+    }
+}
+
+/// <summary>A postcode or postcode district with its location (WGS84).</summary>
+public sealed class PostcodeEntry
+{
+    public string Id { get; set; } = "";
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    /// <summary>For districts: how many postcodes the centroid was computed from.</summary>
+    public int Count { get; set; }
+}
+
+/// <summary>A named value kept in the store (e.g. whether the demo register was loaded).</summary>
+public sealed class StoreSetting
+{
+    public string Id { get; set; } = "";
+    public string Value { get; set; } = "";
+}

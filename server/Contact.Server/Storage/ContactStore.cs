@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace Contact.Server.Storage;
+
+/// <summary>
+/// The one seam to LiteDB. Every write runs on a single writer thread, each in its own
+/// transaction (LiteDB 5 transactions are per thread, so none may cross an await), and is
+/// acknowledged only after the log holding it has been flushed to disk: writes that arrive
+/// together share one flush (group commit). Reads go straight to the database from any thread.
+/// </summary>
+public sealed class ContactStore : IDisposable
+{
+    private const int MaxBatch = 128;
+
+    private readonly LiteDatabase _db;
+    private readonly BlockingCollection<IWorkItem> _queue = new();
+    private readonly Thread _writer;
+    private readonly ILogger _log;
+    private readonly DurabilityBarrier _durability;
+
+    public ContactStore(StoreOptions options, ILogger<ContactStore> log)
+    {
+        _log = log;
+        Path = options.ResolvePath();
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        var connection = new ConnectionString
+        {
+            Filename = Path,
+            Connection = ConnectionType.Direct,
+            Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+        };
+        try
+        {
+            _db = new LiteDatabase(connection, StoreMapper.Create());
+            // Touch the header so that a wrong or missing password fails here, not on first use.
+            _ = _db.GetCollectionNames().ToList();
+        }
+        catch (LiteException ex) when (ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase) || ex.ErrorCode == LiteException.INVALID_DATABASE)
+        {
+            throw new StoreOpenException(
+                $"The store at '{options.DisplayPath}' could not be opened: the storage password is wrong or missing " +
+                "(set Contact:Storage:Password, e.g. the environment variable Contact__Storage__Password).", ex);
+        }
+        Collections.EnsureIndexes(_db);
+        _durability = new DurabilityBarrier(_db);
+        _writer = new Thread(RunWriter) { IsBackground = true, Name = "contact-store-writer" };
+        _writer.Start();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer thread in one transaction and completes when it is
+    /// durable. If it throws, the transaction rolls back and the exception is rethrown here: nothing
+    /// is half written. Actions registered with <see cref="WriteScope.OnCommitted"/> run after the
+    /// flush, in commit order, before the caller resumes.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<WriteScope, T> work)
+    {
+        var item = new WorkItem<T>(work);
+        try
+        {
+            _queue.Add(item);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(ContactStore), "The store is shutting down.");
+        }
+        return item.Task;
+    }
+
+    public Task WriteAsync(Action<WriteScope> work) => WriteAsync<bool>(scope => { work(scope); return true; });
+
+    /// <summary>Runs a read. Keep it synchronous: no await inside.</summary>
+    public T Read<T>(Func<ReadScope, T> read) => read(new ReadScope(_db));
+
+    /// <summary>Folds the log into the data file (used before backups and at shutdown).</summary>
+    public Task CheckpointAsync() => WriteAsync(scope => scope.Checkpoint = true);
+
+    /// <summary>Copies a consistent snapshot of the store to <paramref name="destination"/> while it keeps serving.</summary>
+    public Task BackupAsync(string destination) => WriteAsync(scope => scope.BackupTo = destination);
+
+    private void RunWriter()
+    {
+        var batch = new List<IWorkItem>(MaxBatch);
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
+
+            var committed = new List<(IWorkItem Item, WriteScope Scope)>(batch.Count);
+            foreach (var item in batch)
+            {
+                var scope = new WriteScope(_db);
+                if (!_db.BeginTrans())
+                {
+                    item.Fail(new InvalidOperationException("A transaction was left open on the writer thread."));
+                    continue;
+                }
+                try
+                {
+                    item.Execute(scope);
+                    _db.Commit();
+                    committed.Add((item, scope));
+                }
+                catch (Exception ex)
+                {
+                    TryRollback();
+                    item.Fail(ex);
+                }
+            }
+
+            try
+            {
+                _durability.WaitUntilDurable();
+                foreach (var (_, scope) in committed) RunMaintenance(scope);
+            }
+            catch (Exception ex)
+            {
+                _log.LogCritical(ex, "The store could not flush its log; acknowledging nothing in this batch.");
+                foreach (var (item, _) in committed) item.Fail(ex);
+                committed.Clear();
+            }
+
+            foreach (var (item, scope) in committed)
+            {
+                try { scope.RunCommitted(); }
+                catch (Exception ex) { _log.LogError(ex, "An after-commit action failed."); }
+                item.Complete();
+            }
+            batch.Clear();
+        }
+    }
+
+    private void RunMaintenance(WriteScope scope)
+    {
+        if (scope.Checkpoint || scope.BackupTo is not null) _db.Checkpoint();
+        if (scope.BackupTo is { } destination)
+        {
+            // After a checkpoint the data file holds everything and the writer thread holds the
+            // only write path, so a plain copy is consistent.
+            File.Copy(Path, destination, overwrite: true);
+        }
+    }
+
+    private void TryRollback()
+    {
+        try { _db.Rollback(); }
+        catch (Exception ex) { _log.LogError(ex, "Rollback failed."); }
+    }
+
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        _writer.Join(TimeSpan.FromSeconds(30));
+        try { _db.Checkpoint(); } catch (Exception ex) { _log.LogWarning(ex, "Checkpoint at shutdown failed."); }
+        _db.Dispose();
+        _queue.Dispose();
+    }
+
+    private interface IWorkItem
+    {
+        void Execute(WriteScope scope);
+        void Fail(Exception ex);
+        void Complete();
+    }
+
+    private sealed class WorkItem<T>(Func<WriteScope, T> work) : IWorkItem
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Task => _done.Task;
+        public void Execute(WriteScope scope) => _result = work(scope);
+        public void Fail(Exception ex) => _done.TrySetException(ex);
+        public void Complete() => _done.TrySetResult(_result);
+    }
+}
+
+/// <summary>The store could not be opened (wrong or missing password, corrupt file).</summary>
+public sealed class StoreOpenException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>Where the store lives and how it is opened.</summary>
+public sealed class StoreOptions
+{
+    /// <summary>Folder of the database file; relative paths are from the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+    public string FileName { get; set; } = "contact.db";
+    /// <summary>LiteDB file password (AES-ECB: obfuscation-grade, see README). From configuration or environment only.</summary>
+    public string? Password { get; set; }
+
+    public string ResolvePath() => System.IO.Path.GetFullPath(System.IO.Path.Combine(DataDirectory, FileName));
+    public string DisplayPath => System.IO.Path.Combine(DataDirectory, FileName);
+}
+
+/// <summary>What a write may touch: the collections, inside the current transaction.</summary>
+public sealed class WriteScope(LiteDatabase db) : Collections(db)
+{
+    private List<Action>? _committed;
+
+    internal bool Checkpoint { get; set; }
+    internal string? BackupTo { get; set; }
+
+    /// <summary>Runs after the transaction is durable, on the writer thread, in commit order.</summary>
+    public void OnCommitted(Action action) => (_committed ??= []).Add(action);
+
+    internal void RunCommitted()
+    {
+        if (_committed is null) return;
+        foreach (var action in _committed) action();
+    }
+}
+
+/// <summary>What a read may touch.</summary>
+public sealed class ReadScope(LiteDatabase db) : Collections(db);

@@ -1,0 +1,22 @@
+using Contact.Server.Domain.Register;
+using Contact.Server.Security;
+using LiteDB;
+
+namespace Contact.Server.Storage;
+
+/// <summary>How domain types are stored: calendar types as ISO text, instants as UTC ticks.</summary>
+internal static class StoreMapper
+{
+    public static BsonMapper Create()
+    {
+        var mapper = new BsonMapper { EnumAsInteger = true };
+        mapper.RegisterType<DateOnly>(d => new BsonValue(d.ToString("yyyy-MM-dd")), b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd"));
+        mapper.RegisterType<TimeOnly>(t => new BsonValue(t.ToString("HH:mm")), b => TimeOnly.ParseExact(b.AsString, "HH:mm"));
+        // Ticks keep instants exact and timezone-free (LiteDB's DateTime would round to ms and convert to local).
+        mapper.RegisterType<DateTimeOffset>(d => new BsonValue(d.UtcTicks), b => new DateTimeOffset(b.AsInt64, TimeSpan.Zero));
+
+        mapper.Entity<AccreditationChange>().Id(c => c.Sequence, autoId: true);
+        mapper.Entity<AuditRecord>().Id(a => a.Sequence, autoId: false);
+        return mapper;
+    }
+}
