@@ -9,7 +9,9 @@ internal static class StoreMapper
 {
     public static BsonMapper Create()
     {
-        var mapper = new BsonMapper { EnumAsInteger = true };
+        // LiteDB by default stores "" as null and trims strings: both would change what was written
+        // (and break the audit chain's hashes), so both are off.
+        var mapper = new BsonMapper { EnumAsInteger = true, EmptyStringToNull = false, TrimWhitespace = false };
         mapper.RegisterType<DateOnly>(d => new BsonValue(d.ToString("yyyy-MM-dd")), b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd"));
         mapper.RegisterType<TimeOnly>(t => new BsonValue(t.ToString("HH:mm")), b => TimeOnly.ParseExact(b.AsString, "HH:mm"));
         // Ticks keep instants exact and timezone-free (LiteDB's DateTime would round to ms and convert to local).

@@ -1,0 +1,137 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
+using Contact.V1;
+
+namespace Contact.Client;
+
+/// <summary>How to reach the Contact API.</summary>
+public sealed class ContactClientOptions
+{
+    /// <summary>The server's address, e.g. "http://127.0.0.1:5080" (plaintext on loopback) or "https://contact.example.org".</summary>
+    public required Uri Address { get; init; }
+
+    /// <summary>The API key issued by NCT, sent as "authorization: Bearer &lt;key&gt;" on every call.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Deadline applied to unary calls that set none. Streams are not limited.</summary>
+    public TimeSpan DefaultDeadline { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retry idempotent calls (reads, lookups) on UNAVAILABLE, up to this many attempts in all.</summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>For tests and special transports: the HTTP handler to use.</summary>
+    public HttpMessageHandler? HttpHandler { get; init; }
+}
+
+/// <summary>
+/// One connection to the Contact API with a typed client per service. Carries the API key, a
+/// default deadline, and retries for idempotent calls (gRPC service config). Dispose it when done.
+/// </summary>
+public sealed class ContactClient : IDisposable
+{
+    private readonly GrpcChannel _channel;
+
+    public ContactClient(ContactClientOptions options)
+    {
+        _channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
+        {
+            HttpHandler = options.HttpHandler,
+            ServiceConfig = new ServiceConfig { MethodConfigs = { RetryIdempotentCalls(options.MaxAttempts) } },
+            MaxReceiveMessageSize = 16 * 1024 * 1024,
+        });
+        var invoker = _channel.Intercept(new CallDefaults(options.ApiKey, options.DefaultDeadline));
+        Register = new RegisterService.RegisterServiceClient(invoker);
+        Postcodes = new PostcodeService.PostcodeServiceClient(invoker);
+        Access = new AccessService.AccessServiceClient(invoker);
+        Audit = new AuditService.AuditServiceClient(invoker);
+        CallInvoker = invoker;
+    }
+
+    /// <summary>Connects to <paramref name="address"/> with <paramref name="apiKey"/>.</summary>
+    public ContactClient(string address, string? apiKey) : this(new ContactClientOptions { Address = new Uri(address), ApiKey = apiKey }) { }
+
+    /// <summary>The register: centres, accreditation, nearest-centre lookups, the change stream.</summary>
+    public RegisterService.RegisterServiceClient Register { get; }
+
+    /// <summary>The postcode table.</summary>
+    public PostcodeService.PostcodeServiceClient Postcodes { get; }
+
+    /// <summary>API keys and the caller's identity.</summary>
+    public AccessService.AccessServiceClient Access { get; }
+
+    /// <summary>The audit trail.</summary>
+    public AuditService.AuditServiceClient Audit { get; }
+
+    /// <summary>The authenticated invoker, for services added after this SDK version.</summary>
+    public CallInvoker CallInvoker { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => _channel.Dispose();
+
+    // Reads and lookups are safe to repeat; writes are not retried here (SubmitReferral has its own request_id).
+    private static MethodConfig RetryIdempotentCalls(int maxAttempts)
+    {
+        var config = new MethodConfig
+        {
+            RetryPolicy = new RetryPolicy
+            {
+                MaxAttempts = Math.Max(2, maxAttempts),
+                InitialBackoff = TimeSpan.FromMilliseconds(200),
+                MaxBackoff = TimeSpan.FromSeconds(3),
+                BackoffMultiplier = 2,
+                RetryableStatusCodes = { StatusCode.Unavailable },
+            },
+        };
+        foreach (var (service, method) in IdempotentMethods)
+            config.Names.Add(new MethodName { Service = service, Method = method });
+        return config;
+    }
+
+    private static readonly (string Service, string Method)[] IdempotentMethods =
+    [
+        ("contact.v1.RegisterService", "GetCentre"),
+        ("contact.v1.RegisterService", "ListCentres"),
+        ("contact.v1.RegisterService", "FindNearestCentres"),
+        ("contact.v1.RegisterService", "CheckAccreditation"),
+        ("contact.v1.PostcodeService", "LookupPostcode"),
+        ("contact.v1.AccessService", "ListApiKeys"),
+        ("contact.v1.AccessService", "GetCallerIdentity"),
+        ("contact.v1.AuditService", "ListAuditEntries"),
+        ("contact.v1.AuditService", "VerifyAuditChain"),
+    ];
+
+    /// <summary>Adds the API key and the default deadline to every call.</summary>
+    private sealed class CallDefaults(string? apiKey, TimeSpan deadline) : Interceptor
+    {
+        private CallOptions Apply<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, bool unary)
+            where TRequest : class where TResponse : class
+        {
+            var options = context.Options;
+            if (apiKey is not null)
+            {
+                var headers = options.Headers ?? new Metadata();
+                if (headers.Get("authorization") is null) headers.Add("authorization", "Bearer " + apiKey);
+                options = options.WithHeaders(headers);
+            }
+            if (unary && options.Deadline is null) options = options.WithDeadline(DateTime.UtcNow + deadline);
+            return options;
+        }
+
+        public override TResponse BlockingUnaryCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, BlockingUnaryCallContinuation<TRequest, TResponse> continuation) =>
+            continuation(request, new(context.Method, context.Host, Apply(context, unary: true)));
+
+        public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation) =>
+            continuation(request, new(context.Method, context.Host, Apply(context, unary: true)));
+
+        public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation) =>
+            continuation(request, new(context.Method, context.Host, Apply(context, unary: false)));
+
+        public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, AsyncClientStreamingCallContinuation<TRequest, TResponse> continuation) =>
+            continuation(new(context.Method, context.Host, Apply(context, unary: false)));
+
+        public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation) =>
+            continuation(new(context.Method, context.Host, Apply(context, unary: false)));
+    }
+}
