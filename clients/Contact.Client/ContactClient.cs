@@ -46,6 +46,9 @@ public sealed class ContactClient : IDisposable
         Postcodes = new PostcodeService.PostcodeServiceClient(invoker);
         Access = new AccessService.AccessServiceClient(invoker);
         Audit = new AuditService.AuditServiceClient(invoker);
+        Concerns = new ConcernService.ConcernServiceClient(invoker);
+        Grants = new GrantService.GrantServiceClient(invoker);
+        Reports = new ReportService.ReportServiceClient(invoker);
         CallInvoker = invoker;
     }
 
@@ -63,6 +66,15 @@ public sealed class ContactClient : IDisposable
 
     /// <summary>The audit trail.</summary>
     public AuditService.AuditServiceClient Audit { get; }
+
+    /// <summary>Concerns about contact services: raise (practitioners), triage (NCT).</summary>
+    public ConcernService.ConcernServiceClient Concerns { get; }
+
+    /// <summary>Annual grants to accredited supported centres.</summary>
+    public GrantService.GrantServiceClient Grants { get; }
+
+    /// <summary>The MOU's dates and the annual review report.</summary>
+    public ReportService.ReportServiceClient Reports { get; }
 
     /// <summary>The authenticated invoker, for services added after this SDK version.</summary>
     public CallInvoker CallInvoker { get; }
@@ -100,6 +112,14 @@ public sealed class ContactClient : IDisposable
         ("contact.v1.AccessService", "GetCallerIdentity"),
         ("contact.v1.AuditService", "ListAuditEntries"),
         ("contact.v1.AuditService", "VerifyAuditChain"),
+        ("contact.v1.ConcernService", "GetConcern"),
+        ("contact.v1.ConcernService", "ListConcerns"),
+        ("contact.v1.GrantService", "GetGrantRound"),
+        ("contact.v1.GrantService", "ListGrantRounds"),
+        ("contact.v1.GrantService", "ListGrantApplications"),
+        ("contact.v1.ReportService", "GetMouTerms"),
+        ("contact.v1.ReportService", "GetReviewReport"),
+        ("contact.v1.ReportService", "ExportReviewReport"),
     ];
 
     /// <summary>Adds the API key and the default deadline to every call.</summary>

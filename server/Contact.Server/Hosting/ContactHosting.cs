@@ -47,6 +47,14 @@ public static class ContactHosting
         services.AddSingleton<AccreditationFeed>();
         services.AddSingleton<RegisterRepository>();
         services.AddSingleton<PostcodeDirectory>();
+        // Concerns, grants and the MOU review (issue 6).
+        services.AddSingleton(configuration.GetSection("Contact:Concerns").Get<Domain.Concerns.ConcernDeadlines>() ?? new Domain.Concerns.ConcernDeadlines());
+        services.AddSingleton<ConcernFeed>();
+        services.AddSingleton<ConcernRepository>();
+        services.AddSingleton<GrantRepository>();
+        services.AddHostedService<GrantAccreditationWatcher>();
+        services.AddSingleton(configuration.GetSection("Contact:Mou").Get<Domain.Reports.MouOptions>() ?? new Domain.Reports.MouOptions());
+        services.AddReviewReportContributors();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
         services.AddHostedService<StartupTasks>();
@@ -70,6 +78,9 @@ public static class ContactHosting
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
         app.MapGrpcService<AuditService>();
+        app.MapGrpcService<ConcernService>();
+        app.MapGrpcService<GrantService>();
+        app.MapGrpcService<ReportService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

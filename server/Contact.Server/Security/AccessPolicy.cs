@@ -57,6 +57,29 @@ public static class AccessPolicy
         ["/contact.v1.AuditService/ListAuditEntries"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
         ["/contact.v1.AuditService/VerifyAuditChain"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
 
+        // Concerns (policy 1.6, 1.7; MOU 2.1.4, 2.4.3): NCT's, never partners'. A practitioner raises
+        // and follows its own (object check and redaction in the service). Reads are audited: a
+        // concern may name people.
+        ["/contact.v1.ConcernService/RaiseConcern"] = Allow(AuditKind.Write, Practitioner, NctOperator),
+        ["/contact.v1.ConcernService/GetConcern"] = Allow(AuditKind.SensitiveRead, NctOperator, Practitioner),
+        ["/contact.v1.ConcernService/ListConcerns"] = Allow(AuditKind.SensitiveRead, NctOperator, Practitioner),
+        ["/contact.v1.ConcernService/RecordConcernAction"] = Allow(AuditKind.Write, NctOperator),
+        ["/contact.v1.ConcernService/WatchConcerns"] = Allow(AuditKind.SensitiveRead, NctOperator),
+
+        // Grants (MOU 2.4.2): NCT runs the rounds; a centre applies for itself and sees its own.
+        ["/contact.v1.GrantService/CreateGrantRound"] = Allow(AuditKind.Write, NctOperator),
+        ["/contact.v1.GrantService/GetGrantRound"] = Allow(AuditKind.None, NctOperator, ContactCentre, Auditor),
+        ["/contact.v1.GrantService/ListGrantRounds"] = Allow(AuditKind.None, NctOperator, ContactCentre, Auditor),
+        ["/contact.v1.GrantService/ApplyForGrant"] = Allow(AuditKind.Write, ContactCentre, NctOperator),
+        ["/contact.v1.GrantService/AwardGrant"] = Allow(AuditKind.Write, NctOperator),
+        ["/contact.v1.GrantService/DeclineGrantApplication"] = Allow(AuditKind.Write, NctOperator),
+        ["/contact.v1.GrantService/ListGrantApplications"] = Allow(AuditKind.None, NctOperator, ContactCentre, Auditor),
+
+        // The MOU review (MOU 3, 5): NCT prepares it and shares the export with NACCC; auditors read it.
+        ["/contact.v1.ReportService/GetMouTerms"] = Allow(AuditKind.None, NctOperator, Naccc, Auditor),
+        ["/contact.v1.ReportService/GetReviewReport"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
+        ["/contact.v1.ReportService/ExportReviewReport"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
+
         // Open: discovery and health.
         ["/grpc.health.v1.Health/Check"] = Open,
         ["/grpc.health.v1.Health/Watch"] = Open,

@@ -41,6 +41,12 @@ public abstract class Collections(LiteDatabase db)
         c.Audit.EnsureIndex("$.Cases[*]");
         c.Audit.EnsureIndex("$.Resources[*]");
         _ = c.Settings.Count();
+        // Concerns and grants (issue 6).
+        c.Collection<Domain.Concerns.Concern>(ConcernRepository.CollectionName).EnsureIndex(x => x.CentreId);
+        _ = c.Collection<ConcernChange>(ConcernRepository.ChangesName).Count();
+        _ = c.Collection<Domain.Grants.GrantRound>(GrantRepository.RoundsName).Count();
+        c.Collection<Domain.Grants.GrantApplication>(GrantRepository.ApplicationsName).EnsureIndex(x => x.RoundId);
+        c.Collection<Domain.Grants.GrantApplication>(GrantRepository.ApplicationsName).EnsureIndex(x => x.CentreId);
     }
 }
 

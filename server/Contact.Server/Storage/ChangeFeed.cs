@@ -1,0 +1,44 @@
+using System.Threading.Channels;
+
+namespace Contact.Server.Storage;
+
+/// <summary>
+/// Fans durable changes out to live subscribers, as <see cref="AccreditationFeed"/> does for the
+/// register: a subscriber more than its buffer behind is dropped (its stream ends) rather than
+/// slowing the writer, and reconnects with its last sequence to replay from the stored log.
+/// </summary>
+public class ChangeFeed<T>
+{
+    private const int Buffer = 10_000;
+    private readonly Lock _gate = new();
+    private readonly List<Channel<T>> _subscribers = [];
+
+    public ChannelReader<T> Subscribe(CancellationToken stop)
+    {
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(Buffer) { SingleReader = true });
+        lock (_gate) _subscribers.Add(channel);
+        stop.Register(() => Unsubscribe(channel));
+        return channel.Reader;
+    }
+
+    /// <summary>Called from the store's after-commit actions, in commit order.</summary>
+    public void Publish(T change)
+    {
+        Channel<T>[] subscribers;
+        lock (_gate) subscribers = [.. _subscribers];
+        foreach (var channel in subscribers)
+        {
+            if (!channel.Writer.TryWrite(change))
+            {
+                channel.Writer.TryComplete(new InvalidOperationException("The subscriber fell too far behind; reconnect with the last sequence received."));
+                Unsubscribe(channel);
+            }
+        }
+    }
+
+    private void Unsubscribe(Channel<T> channel)
+    {
+        lock (_gate) _subscribers.Remove(channel);
+        channel.Writer.TryComplete();
+    }
+}
