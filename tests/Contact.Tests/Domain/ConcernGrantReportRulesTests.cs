@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Contact.Server.Domain.Common;
 using Contact.Server.Domain.Concerns;
 using Contact.Server.Domain.Grants;
@@ -172,6 +173,24 @@ public class ReviewReportRulesTests
         Assert.Equal([new DateOnly(2019, 4, 16), new DateOnly(2020, 4, 16)], mou.ReviewDates());
         Assert.True(mou.InForce(new DateOnly(2019, 1, 1)));
         Assert.False(mou.InForce(new DateOnly(2021, 4, 16)));
+    }
+
+    [Fact]
+    public void The_MOU_dates_and_concern_deadlines_are_configurable()
+    {
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Contact:Mou:SignedDate"] = "2021-04-16",
+            ["Contact:Mou:ReviewDueDates:0"] = "2022-05-01",
+            ["Contact:Concerns:AlertDays"] = "3",
+        }).Build();
+        var mou = Microsoft.Extensions.Configuration.ConfigurationBinder.Get<MouOptions>(config.GetSection("Contact:Mou"))!;
+        Assert.Equal(new DateOnly(2021, 4, 16), mou.SignedDate);
+        Assert.Equal(new DateOnly(2024, 4, 15), mou.EndDate);
+        Assert.Equal([new DateOnly(2022, 5, 1)], mou.ReviewDates());
+        var deadlines = Microsoft.Extensions.Configuration.ConfigurationBinder.Get<ConcernDeadlines>(config.GetSection("Contact:Concerns"))!;
+        Assert.Equal(3, deadlines.AlertDays);
+        Assert.Equal(2, deadlines.ReviewDays);
     }
 
     [Fact]
