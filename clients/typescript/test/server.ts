@@ -19,7 +19,9 @@ export class DemoServer {
     const data = mkdtempSync(join(tmpdir(), "contact-ts-"));
     const child = spawn("dotnet", [
       dll, "--demo",
+      // Both endpoints on free ports; Kestrel binds them in key order: Grpc, then Http.
       "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
+      "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
       `--Contact:Storage:DataDirectory=${data}`,
     // In the build folder, so that the server's appsettings.json (the endpoints' protocols) applies.
     ], { cwd: dirname(dll), stdio: ["ignore", "pipe", "pipe"] });
@@ -28,8 +30,8 @@ export class DemoServer {
       const timer = setTimeout(() => fail(new Error(`The server did not start in 60 s:\n${output}`)), 60_000);
       child.stdout!.on("data", (chunk: Buffer) => {
         output += chunk;
-        const m = /Now listening on: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (m) { clearTimeout(timer); ok(m[1]!); }
+        const bound = [...output.matchAll(/Now listening on: (http:\/\/127\.0\.0\.1:\d+)/g)];
+        if (bound.length === 2) { clearTimeout(timer); ok(bound[0]![1]!); }
       });
       child.stderr!.on("data", (chunk: Buffer) => { output += chunk; });
       child.on("exit", (code) => { clearTimeout(timer); fail(new Error(`The server exited with ${code}:\n${output}`)); });

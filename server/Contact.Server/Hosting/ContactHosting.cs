@@ -58,6 +58,12 @@ public static class ContactHosting
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
+        }).AddJsonTranscoding(json =>
+        {
+            // JSON over HTTP for the RPCs annotated with google.api.http. Refusals are written as
+            // google.rpc.Status JSON with their details, which needs the detail types registered.
+            json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+                Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor);
         });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
