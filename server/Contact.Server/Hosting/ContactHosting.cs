@@ -1,4 +1,5 @@
 using Contact.Server.Domain.Register;
+using Contact.Server.OpenReferral;
 using Contact.Server.Security;
 using Contact.Server.Services;
 using Contact.Server.Storage;
@@ -15,6 +16,8 @@ public sealed class ContactOptions
     public bool Demo { get; set; }
     /// <summary>How often the lapse job looks for accreditations past their renewal date.</summary>
     public int LapseCheckSeconds { get; set; } = 60;
+    /// <summary>The open Open Referral UK feed of the accredited register.</summary>
+    public OpenReferralOptions OpenReferral { get; set; } = new();
 }
 
 public sealed class SecretsOptions
@@ -66,12 +69,15 @@ public static class ContactHosting
                 Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor);
         });
         services.AddGrpcReflection();
+        services.AddOpenReferralFeed(options.OpenReferral);
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;
     }
 
     public static WebApplication MapContact(this WebApplication app)
     {
+        app.UseRateLimiter();
+        app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
         app.MapGrpcService<RegisterService>();
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
