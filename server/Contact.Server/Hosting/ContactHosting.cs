@@ -1,5 +1,7 @@
 using Contact.Server.Domain.Register;
+using Contact.Server.Observability;
 using Contact.Server.OpenReferral;
+using OpenTelemetry.Metrics;
 using Contact.Server.Security;
 using Contact.Server.Services;
 using Contact.Server.Storage;
@@ -52,11 +54,15 @@ public static class ContactHosting
         services.AddSingleton<PostcodeDirectory>();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
+        services.AddSingleton<RpcMetrics>();
+        services.AddSingleton<RpcMetricsInterceptor>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RpcMetrics.MeterName).AddPrometheusExporter());
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<LapseJob>();
 
         services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
@@ -76,7 +82,11 @@ public static class ContactHosting
 
     public static WebApplication MapContact(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdMiddleware>();
         app.UseRateLimiter();
+        // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
+        app.MapHealthChecks("/healthz");
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
         app.MapGrpcService<RegisterService>();
         app.MapGrpcService<PostcodeService>();
