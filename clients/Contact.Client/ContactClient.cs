@@ -33,6 +33,7 @@ public sealed class ContactClient : IDisposable
 {
     private readonly GrpcChannel _channel;
 
+    /// <summary>Connects with the given options.</summary>
     public ContactClient(ContactClientOptions options)
     {
         _channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
