@@ -1,4 +1,7 @@
 using Contact.Server.Domain.Register;
+using Contact.Server.Observability;
+using Contact.Server.OpenReferral;
+using OpenTelemetry.Metrics;
 using Contact.Server.Security;
 using Contact.Server.Services;
 using Contact.Server.Storage;
@@ -15,6 +18,8 @@ public sealed class ContactOptions
     public bool Demo { get; set; }
     /// <summary>How often the lapse job looks for accreditations past their renewal date.</summary>
     public int LapseCheckSeconds { get; set; } = 60;
+    /// <summary>The open Open Referral UK feed of the accredited register.</summary>
+    public OpenReferralOptions OpenReferral { get; set; } = new();
 }
 
 public sealed class SecretsOptions
@@ -57,23 +62,40 @@ public static class ContactHosting
         services.AddReviewReportContributors();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
+        services.AddSingleton<RpcMetrics>();
+        services.AddSingleton<RpcMetricsInterceptor>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RpcMetrics.MeterName).AddPrometheusExporter());
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<LapseJob>();
 
         services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
+        }).AddJsonTranscoding(json =>
+        {
+            // JSON over HTTP for the RPCs annotated with google.api.http. Refusals are written as
+            // google.rpc.Status JSON with their details, which needs the detail types registered.
+            json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+                Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor);
         });
         services.AddGrpcReflection();
+        services.AddOpenReferralFeed(options.OpenReferral);
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;
     }
 
     public static WebApplication MapContact(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseRateLimiter();
+        // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
+        app.MapHealthChecks("/healthz");
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
         app.MapGrpcService<RegisterService>();
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();

@@ -152,8 +152,12 @@ public sealed class ContactStore : IDisposable
         catch (Exception ex) { _log.LogError(ex, "Rollback failed."); }
     }
 
+    private int _disposed;
+
     public void Dispose()
     {
+        // Idempotent: the host disposes the store at shutdown even when it was closed before.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _queue.CompleteAdding();
         _writer.Join(TimeSpan.FromSeconds(30));
         try { _db.Checkpoint(); } catch (Exception ex) { _log.LogWarning(ex, "Checkpoint at shutdown failed."); }

@@ -35,7 +35,7 @@ public sealed class TestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<TestHost> StartAsync(bool demo = false, string? dataDirectory = null, string? dataKey = null, Action<IServiceCollection>? configure = null)
+    public static async Task<TestHost> StartAsync(bool demo = false, string? dataDirectory = null, string? dataKey = null, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
         dataDirectory ??= NewDataDirectory();
         var clock = new FakeTimeProvider(Start);
@@ -50,6 +50,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Contact:Demo"] = demo ? "true" : "false",
             ["Contact:LapseCheckSeconds"] = "86400",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddContact(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(clock);
         configure?.Invoke(builder.Services);
@@ -65,13 +66,25 @@ public sealed class TestHost : IAsyncDisposable
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "contact-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>A client holding a new key with these roles (and ties).</summary>
-    public async Task<ContactClient> ClientAsync(Contact.V1.Role wireRole, string? fcaId = null, string? centreId = null)
+    public async Task<ContactClient> ClientAsync(Contact.V1.Role wireRole, string? fcaId = null, string? centreId = null) =>
+        Client(await KeyAsync(wireRole, fcaId, centreId));
+
+    /// <summary>A new API key with these roles (and ties).</summary>
+    public async Task<string> KeyAsync(Contact.V1.Role wireRole, string? fcaId = null, string? centreId = null)
     {
         var role = (Role)(int)wireRole;
         var issued = await Get<Credentials>().IssueAsync($"Test {role}", [role],
             role == Role.Practitioner ? fcaId ?? "fca-test-1" : null, role == Role.ContactCentre ? centreId : null,
             30, Principal.System, null, null);
-        return Client(issued.Secret);
+        return issued.Secret;
+    }
+
+    /// <summary>A plain HTTP client (JSON transcoding, the open feed, health), with the key as a Bearer header.</summary>
+    public HttpClient Http(string? apiKey = null)
+    {
+        var http = _app.GetTestServer().CreateClient();
+        if (apiKey is not null) http.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+        return http;
     }
 
     /// <summary>A client with the given key (or none).</summary>

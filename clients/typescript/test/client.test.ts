@@ -1,0 +1,84 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Code } from "@connectrpc/connect";
+import {
+  AccreditationAction, AccreditationLevel, AccreditationStatus, ContactError, ContactType, Role,
+  createContactClient,
+} from "../src/index.js";
+import { DemoServer } from "./server.js";
+
+// The contract from a second language: the generated TypeScript stubs against the real server.
+describe("the TypeScript SDK against the real demo server", () => {
+  let server: DemoServer;
+  before(async () => { server = await DemoServer.start(); });
+  after(async () => { await server?.stop(); });
+
+  it("finds the nearest accredited supervised centres to a postcode", async () => {
+    const client = createContactClient({ baseUrl: server.baseUrl, apiKey: server.key("practitioner") });
+    const found = await client.register.findNearestCentres({
+      origin: { case: "postcode", value: "LS1 4AP" },
+      contactType: ContactType.SUPERVISED,
+      commissionedOnly: true,
+      maxDistanceKm: 80,
+      limit: 5,
+    });
+    assert.ok(found.results.length > 0);
+    for (const r of found.results) {
+      assert.ok(r.centre?.demo);
+      assert.ok(r.distanceKm <= 80);
+      const supervised = r.centre.accreditations.find((a) => a.level === AccreditationLevel.ENHANCED);
+      assert.equal(supervised?.status, AccreditationStatus.ACCREDITED);
+    }
+    const distances = found.results.map((r) => r.distanceKm);
+    assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+  });
+
+  it("carries the API key: the server knows who is calling", async () => {
+    const client = createContactClient({ baseUrl: server.baseUrl, apiKey: server.key("naccc") });
+    const me = await client.access.getCallerIdentity({});
+    assert.deepEqual(me.roles, [Role.NACCC]);
+  });
+
+  it("reads field violations from BadRequest", async () => {
+    const client = createContactClient({ baseUrl: server.baseUrl, apiKey: server.key("practitioner") });
+    const error = await refusal(client.register.findNearestCentres({ limit: 500 }));
+    assert.equal(error.code, Code.InvalidArgument);
+    assert.equal(error.codeName, "InvalidArgument");
+    const fields = error.fields.map((f) => f.field).sort();
+    assert.deepEqual(fields, ["contact_type", "limit", "origin"]);
+  });
+
+  it("reads the clause from ErrorInfo, and the refused decision is not stored", async () => {
+    const client = createContactClient({ baseUrl: server.baseUrl, apiKey: server.key("naccc") });
+    const { results } = await client.register.findNearestCentres({
+      origin: { case: "postcode", value: "LS1 4AP" }, contactType: ContactType.SUPERVISED, limit: 1,
+    });
+    const centre = results[0]!.centre!;
+    // Reinstating an accreditation that is not suspended is not a transition NACCC can make.
+    const error = await refusal(client.register.recordAccreditationDecision({
+      centre: centre.name, level: AccreditationLevel.ENHANCED,
+      action: AccreditationAction.REINSTATE, reason: "test",
+    }));
+    assert.equal(error.code, Code.FailedPrecondition);
+    assert.equal(error.clause, "MOU 2.1.1");
+    assert.equal(error.reason, "ILLEGAL_ACCREDITATION_TRANSITION");
+    assert.deepEqual(error.fields.map((f) => f.field), ["action"]);
+    const again = await client.register.getCentre({ name: centre.name });
+    assert.equal(again.etag, centre.etag);
+  });
+
+  it("is refused without a key", async () => {
+    const client = createContactClient({ baseUrl: server.baseUrl });
+    const error = await refusal(client.register.getCentre({ name: "centres/anything" }));
+    assert.equal(error.code, Code.Unauthenticated);
+  });
+});
+
+async function refusal(call: Promise<unknown>): Promise<ContactError> {
+  try {
+    await call;
+  } catch (e) {
+    return ContactError.from(e);
+  }
+  assert.fail("expected a refusal");
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text.Json;
+using Contact.Server.Domain.Common;
+using Contact.Server.Domain.Geo;
+using Contact.Server.Domain.Register;
+using Contact.Server.OpenReferral;
+using Contact.Tests.Support;
+
+namespace Contact.Tests.Http;
+
+/// <summary>The open Open Referral UK feed of the accredited register.</summary>
+public sealed class OpenReferralFeedTests : IAsyncLifetime
+{
+    // Open Referral UK profile 3.0 (github.com/OpenReferralUK/uk-profile, schema/service.json,
+    // schema/compiled/service_list.json, schema/location.json; openapi.json "Page"): the fields
+    // each object REQUIRES, and the Page fields of a paginated list.
+    private static readonly string[] ServiceRequired = ["id", "name", "status", "url"];
+    private static readonly string[] OrganizationRequired = ["id", "name", "description"];
+    private static readonly string[] LocationRequired = ["id"];
+    private static readonly string[] ServiceStatuses = ["active", "inactive", "defunct", "temporarily closed"];
+    private static readonly string[] PageFields = ["total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"];
+
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync(demo: true);
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private DateOnly Today => UkClock.Today(_host.Clock);
+
+    [Fact]
+    public async Task Services_answer_carries_every_field_the_oruk_3_0_service_schema_requires()
+    {
+        using var http = _host.Http();   // open: no key
+        using var page = JsonDocument.Parse(await http.GetStringAsync("/services?per_page=100"));
+        foreach (var field in PageFields) Assert.True(page.RootElement.TryGetProperty(field, out _), $"page lacks {field}");
+
+        var services = page.RootElement.GetProperty("contents").EnumerateArray().ToList();
+        Assert.NotEmpty(services);
+        foreach (var service in services)
+        {
+            foreach (var field in ServiceRequired)
+                Assert.False(string.IsNullOrEmpty(service.GetProperty(field).GetString()), $"service lacks {field}");
+            Assert.Contains(service.GetProperty("status").GetString(), ServiceStatuses);
+            Assert.True(Uri.IsWellFormedUriString(service.GetProperty("url").GetString(), UriKind.Absolute));
+            var organization = service.GetProperty("organization");
+            foreach (var field in OrganizationRequired)
+                Assert.False(string.IsNullOrEmpty(organization.GetProperty(field).GetString()), $"organization lacks {field}");
+            foreach (var at in service.GetProperty("service_at_locations").EnumerateArray())
+            {
+                var location = at.GetProperty("location");
+                foreach (var field in LocationRequired) Assert.False(string.IsNullOrEmpty(location.GetProperty(field).GetString()));
+                Assert.True(GeoPoint.IsValid(location.GetProperty("latitude").GetDouble(), location.GetProperty("longitude").GetDouble()));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Only_centres_accredited_now_at_some_level_are_listed_and_paging_adds_up()
+    {
+        var index = _host.Get<RegisterIndex>();
+        var accredited = index.All().Where(c => AccreditationRules.IsAccreditedAtAnyLevel(c, Today)).Select(c => c.Id).ToHashSet();
+        Assert.True(accredited.Count < index.Count, "the demo register should hold some centres not accredited now");
+
+        using var http = _host.Http();
+        var seen = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            using var json = JsonDocument.Parse(await http.GetStringAsync($"/services?page={page}&per_page=40"));
+            var root = json.RootElement;
+            Assert.Equal(accredited.Count, root.GetProperty("total_items").GetInt32());
+            Assert.Equal((accredited.Count + 39) / 40, root.GetProperty("total_pages").GetInt32());
+            Assert.Equal(page, root.GetProperty("page_number").GetInt32());
+            Assert.Equal(page == 1, root.GetProperty("first_page").GetBoolean());
+            var contents = root.GetProperty("contents").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
+            Assert.Equal(contents.Count, root.GetProperty("size").GetInt32());
+            seen.AddRange(contents);
+            if (root.GetProperty("last_page").GetBoolean()) break;
+        }
+        Assert.Equal(accredited.OrderBy(x => x, StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+
+        var unaccredited = index.All().First(c => !accredited.Contains(c.Id));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/services/{unaccredited.Id}")).StatusCode);
+        using var one = JsonDocument.Parse(await http.GetStringAsync($"/services/{accredited.First()}"));
+        Assert.Equal(accredited.First(), one.RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Community_services_have_no_address_and_only_coarse_coordinates_in_the_open_feed()
+    {
+        var community = _host.Get<RegisterIndex>().All()
+            .First(c => c.Setting == Setting.Community && AccreditationRules.IsAccreditedAtAnyLevel(c, Today));
+        using var http = _host.Http();
+        var body = await http.GetStringAsync($"/services/{community.Id}");
+        using var json = JsonDocument.Parse(body);
+        var location = json.RootElement.GetProperty("service_at_locations")[0].GetProperty("location");
+        Assert.Empty(location.GetProperty("addresses").EnumerateArray());
+        foreach (var line in community.AddressLines) Assert.DoesNotContain(line, body);
+        Assert.DoesNotContain(community.Postcode, body);
+        var (lat, lon) = (location.GetProperty("latitude").GetDouble(), location.GetProperty("longitude").GetDouble());
+        Assert.Equal(0, Math.Round(lat / OrukMapper.CommunityGridDegrees, 6) % 1);
+        Assert.Equal(0, Math.Round(lon / OrukMapper.CommunityGridDegrees, 6) % 1);
+        Assert.True(Math.Abs(lat - community.Latitude) <= OrukMapper.CommunityGridDegrees / 2 + 1e-9);
+
+        var centreBased = _host.Get<RegisterIndex>().All()
+            .First(c => c.Setting == Setting.CentreBased && AccreditationRules.IsAccreditedAtAnyLevel(c, Today));
+        using var open = JsonDocument.Parse(await http.GetStringAsync($"/services/{centreBased.Id}"));
+        var address = open.RootElement.GetProperty("service_at_locations")[0].GetProperty("location").GetProperty("addresses")[0];
+        Assert.Equal(centreBased.Postcode, address.GetProperty("postal_code").GetString());
+    }
+
+    [Fact]
+    public async Task Postcode_and_proximity_in_metres_filter_and_order_by_distance_and_search_filters_text()
+    {
+        using var http = _host.Http();
+        using var near = JsonDocument.Parse(await http.GetStringAsync("/services?postcode=LS1%204AP&proximity=25000&per_page=200"));
+        var origin = _host.Get<Contact.Server.Storage.PostcodeDirectory>().Resolve("LS1 4AP", "postcode").Point;
+        var distances = near.RootElement.GetProperty("contents").EnumerateArray().Select(s =>
+        {
+            var l = s.GetProperty("service_at_locations")[0].GetProperty("location");
+            return new GeoPoint(l.GetProperty("latitude").GetDouble(), l.GetProperty("longitude").GetDouble()).DistanceKmTo(origin);
+        }).ToList();
+        Assert.NotEmpty(distances);
+        Assert.All(distances, d => Assert.True(d <= 25.001));
+        Assert.Equal(distances.Order(), distances);
+
+        using var leeds = JsonDocument.Parse(await http.GetStringAsync("/services?search=leeds"));
+        Assert.All(leeds.RootElement.GetProperty("contents").EnumerateArray(), s =>
+            Assert.Contains("leeds", (s.GetProperty("name").GetString() + s.GetProperty("organization").GetProperty("name").GetString() + s.GetProperty("service_at_locations")[0].GetProperty("location").GetProperty("name").GetString()).ToLowerInvariant() + _host.Get<RegisterIndex>().Get(s.GetProperty("id").GetString()!)!.Town.ToLowerInvariant()));
+        Assert.True(leeds.RootElement.GetProperty("total_items").GetInt32() > 0);
+    }
+
+    [Theory]
+    [InlineData("/services?per_page=0")]
+    [InlineData("/services?page=abc")]
+    [InlineData("/services?proximity=1000")]
+    [InlineData("/services?postcode=not-a-postcode")]
+    public async Task Bad_parameters_are_400_problems(string url)
+    {
+        using var http = _host.Http();
+        using var response = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_feed_is_read_only()
+    {
+        using var http = _host.Http();
+        var count = _host.Get<RegisterIndex>().Count;
+        // Only GET is mapped: anything else finds no endpoint (404 or 405, never a handler).
+        using var post = await http.PostAsync("/services", new StringContent("{}"));
+        Assert.Contains(post.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
+        using var delete = await http.DeleteAsync($"/services/{_host.Get<RegisterIndex>().All().First().Id}");
+        Assert.Contains(delete.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
+        Assert.Equal(count, _host.Get<RegisterIndex>().Count);
+    }
+
+    [Fact]
+    public async Task The_feed_is_rate_limited_per_client()
+    {
+        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["Contact:OpenReferral:PermitsPerMinute"] = "3" });
+        using var http = host.Http();
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/services")).StatusCode);
+        using var refused = await http.GetAsync("/services");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
+    }
+}
