@@ -46,6 +46,7 @@ public sealed class ContactClient : IDisposable
         Postcodes = new PostcodeService.PostcodeServiceClient(invoker);
         Access = new AccessService.AccessServiceClient(invoker);
         Audit = new AuditService.AuditServiceClient(invoker);
+        Referrals = new ReferralService.ReferralServiceClient(invoker);
         CallInvoker = invoker;
     }
 
@@ -64,13 +65,20 @@ public sealed class ContactClient : IDisposable
     /// <summary>The audit trail.</summary>
     public AuditService.AuditServiceClient Audit { get; }
 
+    /// <summary>
+    /// Referrals: submit (idempotent on request_id, so retried on UNAVAILABLE), read, list, watch,
+    /// and the lifecycle.
+    /// </summary>
+    public ReferralService.ReferralServiceClient Referrals { get; }
+
     /// <summary>The authenticated invoker, for services added after this SDK version.</summary>
     public CallInvoker CallInvoker { get; }
 
     /// <inheritdoc />
     public void Dispose() => _channel.Dispose();
 
-    // Reads and lookups are safe to repeat; writes are not retried here (SubmitReferral has its own request_id).
+    // Reads and lookups are safe to repeat, and so is SubmitReferral (its request_id makes a retry
+    // return the first result); other writes are not retried here.
     private static MethodConfig RetryIdempotentCalls(int maxAttempts)
     {
         var config = new MethodConfig
@@ -100,6 +108,9 @@ public sealed class ContactClient : IDisposable
         ("contact.v1.AccessService", "GetCallerIdentity"),
         ("contact.v1.AuditService", "ListAuditEntries"),
         ("contact.v1.AuditService", "VerifyAuditChain"),
+        ("contact.v1.ReferralService", "SubmitReferral"),
+        ("contact.v1.ReferralService", "GetReferral"),
+        ("contact.v1.ReferralService", "ListReferrals"),
     ];
 
     /// <summary>Adds the API key and the default deadline to every call.</summary>

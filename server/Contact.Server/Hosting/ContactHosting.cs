@@ -46,11 +46,14 @@ public static class ContactHosting
         services.AddSingleton<RegisterIndex>();
         services.AddSingleton<AccreditationFeed>();
         services.AddSingleton<RegisterRepository>();
+        services.AddSingleton<ChangeFeed<ReferralEvent>>();
+        services.AddSingleton<ReferralRepository>();
         services.AddSingleton<PostcodeDirectory>();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<LapseJob>();
+        services.AddHostedService<ReferralFlagJob>();
 
         services.AddGrpc(grpc =>
         {
@@ -70,6 +73,7 @@ public static class ContactHosting
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
         app.MapGrpcService<AuditService>();
+        app.MapGrpcService<ReferralService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

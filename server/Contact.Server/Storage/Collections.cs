@@ -41,6 +41,7 @@ public abstract class Collections(LiteDatabase db)
         c.Audit.EnsureIndex("$.Cases[*]");
         c.Audit.EnsureIndex("$.Resources[*]");
         _ = c.Settings.Count();
+        ReferralRepository.EnsureIndexes(c);
     }
 }
 
