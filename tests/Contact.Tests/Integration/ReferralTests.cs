@@ -248,6 +248,12 @@ public class ReferralTests : IAsyncLifetime
         Assert.True(await resumed.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(ReferralChangeType.Flagged, resumed.ResponseStream.Current.ChangeType);
 
+        // Handling the same accreditation changes again (as after a restart) flags nothing twice.
+        var repository = _host.Get<ReferralRepository>();
+        foreach (var change in _host.Get<RegisterRepository>().ChangesAfter(0, lapsing.Name["centres/".Length..], 100))
+            Assert.Equal(0, await repository.FlagForAccreditationChangeAsync(change));
+        Assert.Single((await _nct.Referrals.GetReferralAsync(new GetReferralRequest { Name = referral.Name })).Flags);
+
         // And no new referral is accepted to it (policy 1.2).
         var error = await Refusal.Expect(StatusCode.FailedPrecondition, () => _practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(lapsing.Name) }));
         Assert.Equal("Policy 1.2", error.Clause);
