@@ -263,13 +263,30 @@ public class ReferralTests : IAsyncLifetime
     public async Task A_centre_streams_the_referrals_addressed_to_it()
     {
         var centre = await _host.ClientAsync(Role.ContactCentre, centreId: _centre.Name["centres/".Length..]);
-        using var stream = centre.Referrals.WatchReferrals(new WatchReferralsRequest());
-        var next = stream.ResponseStream.MoveNext(CancellationToken.None);
-        var referral = await _practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(_centre.Name) });
-        Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal((ReferralChangeType.Submitted, referral.Name, referral.Sequence),
-            (stream.ResponseStream.Current.ChangeType, stream.ResponseStream.Current.Referral.Name, stream.ResponseStream.Current.Sequence));
-        Assert.Equal("Amelia", stream.ResponseStream.Current.Referral.Children.Single().GivenNames);
+        var referral = Referrals.Valid(_centre.Name);
+        referral.CaseNumber = "ZE26C00777";
+        using (var cancel = new CancellationTokenSource())
+        using (var stream = centre.Referrals.WatchReferrals(new WatchReferralsRequest(), cancellationToken: cancel.Token))
+        {
+            var next = stream.ResponseStream.MoveNext(CancellationToken.None);
+            var submitted = await _practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = referral });
+            Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal((ReferralChangeType.Submitted, submitted.Name, submitted.Sequence),
+                (stream.ResponseStream.Current.ChangeType, stream.ResponseStream.Current.Referral.Name, stream.ResponseStream.Current.Sequence));
+            Assert.Equal("Amelia", stream.ResponseStream.Current.Referral.Children.Single().GivenNames);
+            cancel.Cancel();
+        }
+
+        // What the stream disclosed is on the audit trail under the case number once it ends.
+        var auditor = await _host.ClientAsync(Role.Auditor);
+        var watched = false;
+        for (var attempt = 0; attempt < 50 && !watched; attempt++)
+        {
+            var entries = await auditor.Audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { CaseNumber = referral.CaseNumber });
+            watched = entries.Entries.Any(e => e.Method == "/contact.v1.ReferralService/WatchReferrals");
+            if (!watched) await Task.Delay(200);
+        }
+        Assert.True(watched, "the streamed read of the referral was not audited");
     }
 }
 
