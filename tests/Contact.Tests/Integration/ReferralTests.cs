@@ -85,7 +85,40 @@ public class ReferralTests : IAsyncLifetime
         var error = await Refusal.Expect(StatusCode.InvalidArgument, () => _practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = referral }));
         Assert.Equal(["referral.case_number", "referral.children[0].birth_date", "referral.request_id"],
             error.Fields.Select(f => f.Field).Distinct().Order());
+
+        await Refusal.Expect(StatusCode.NotFound, () => _practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid("centres/nosuchcentre") }));
         Assert.Equal(0, StoredReferrals());
+    }
+
+    [Fact]
+    public async Task Lists_page_in_submission_order_and_filter()
+    {
+        var supervised = Referrals.Valid(_centre.Name);
+        supervised.ContactType = ContactType.Supervised;
+        supervised.RiskAssessment = new ReferralRiskAssessment { SignificantRiskIdentified = true, RiskLevel = ReferralRiskLevel.Actual };
+        var names = new List<string> { (await _practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = supervised })).Name };
+        for (var i = 0; i < 4; i++)
+        {
+            _host.Clock.Advance(TimeSpan.FromMinutes(1));
+            names.Add((await _practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(_centre.Name) })).Name);
+        }
+
+        var seen = new List<string>();
+        var request = new ListReferralsRequest { PageSize = 2 };
+        do
+        {
+            var page = await _practitioner.Referrals.ListReferralsAsync(request);
+            Assert.Equal(5, page.TotalSize);
+            seen.AddRange(page.Referrals.Select(r => r.Name));
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+        Assert.Equal(names, seen);
+
+        var onlySupervised = await _nct.Referrals.ListReferralsAsync(new ListReferralsRequest { ContactType = ContactType.Supervised });
+        Assert.Equal(names[0], onlySupervised.Referrals.Single().Name);
+        Assert.Empty((await _nct.Referrals.ListReferralsAsync(new ListReferralsRequest { Status = ReferralStatus.Accepted })).Referrals);
+        await Refusal.Expect(StatusCode.InvalidArgument, () => _nct.Referrals.ListReferralsAsync(new ListReferralsRequest { PageToken = "garbage!" }));
     }
 
     [Fact]
