@@ -50,6 +50,7 @@ public sealed class ContactClient : IDisposable
         Concerns = new ConcernService.ConcernServiceClient(invoker);
         Grants = new GrantService.GrantServiceClient(invoker);
         Reports = new ReportService.ReportServiceClient(invoker);
+        Referrals = new ReferralService.ReferralServiceClient(invoker);
         CallInvoker = invoker;
     }
 
@@ -76,6 +77,11 @@ public sealed class ContactClient : IDisposable
 
     /// <summary>The MOU's dates and the annual review report.</summary>
     public ReportService.ReportServiceClient Reports { get; }
+    /// <summary>
+    /// Referrals: submit (idempotent on request_id, so retried on UNAVAILABLE), read, list, watch,
+    /// and the lifecycle.
+    /// </summary>
+    public ReferralService.ReferralServiceClient Referrals { get; }
 
     /// <summary>The authenticated invoker, for services added after this SDK version.</summary>
     public CallInvoker CallInvoker { get; }
@@ -83,7 +89,8 @@ public sealed class ContactClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _channel.Dispose();
 
-    // Reads and lookups are safe to repeat; writes are not retried here (SubmitReferral has its own request_id).
+    // Reads and lookups are safe to repeat, and so is SubmitReferral (its request_id makes a retry
+    // return the first result); other writes are not retried here.
     private static MethodConfig RetryIdempotentCalls(int maxAttempts)
     {
         var config = new MethodConfig
@@ -121,6 +128,9 @@ public sealed class ContactClient : IDisposable
         ("contact.v1.ReportService", "GetMouTerms"),
         ("contact.v1.ReportService", "GetReviewReport"),
         ("contact.v1.ReportService", "ExportReviewReport"),
+        ("contact.v1.ReferralService", "SubmitReferral"),
+        ("contact.v1.ReferralService", "GetReferral"),
+        ("contact.v1.ReferralService", "ListReferrals"),
     ];
 
     /// <summary>Adds the API key and the default deadline to every call.</summary>

@@ -51,6 +51,8 @@ public static class ContactHosting
         services.AddSingleton<RegisterIndex>();
         services.AddSingleton<AccreditationFeed>();
         services.AddSingleton<RegisterRepository>();
+        services.AddSingleton<ChangeFeed<ReferralEvent>>();
+        services.AddSingleton<ReferralRepository>();
         services.AddSingleton<PostcodeDirectory>();
         // Concerns, grants and the MOU review (issue 6).
         services.AddSingleton(configuration.GetSection("Contact:Concerns").Get<Domain.Concerns.ConcernDeadlines>() ?? new Domain.Concerns.ConcernDeadlines());
@@ -67,6 +69,7 @@ public static class ContactHosting
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RpcMetrics.MeterName).AddPrometheusExporter());
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<LapseJob>();
+        services.AddHostedService<ReferralFlagJob>();
 
         services.AddGrpc(grpc =>
         {
@@ -103,6 +106,7 @@ public static class ContactHosting
         app.MapGrpcService<ConcernService>();
         app.MapGrpcService<GrantService>();
         app.MapGrpcService<ReportService>();
+        app.MapGrpcService<ReferralService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -49,6 +49,20 @@ public static class AccessPolicy
         ["/contact.v1.PostcodeService/ImportPostcodes"] = Allow(AuditKind.Write, NctOperator),
         ["/contact.v1.PostcodeService/LookupPostcode"] = Allow(AuditKind.None, Everyone),
 
+        // Referrals (policy 1.1-1.8; MOU 2.2.4-2.2.6). Object checks in the service: a practitioner's
+        // own, a centre's own, NCT all. Reads carry children's data.
+        ["/contact.v1.ReferralService/SubmitReferral"] = Allow(AuditKind.Write, Practitioner),
+        ["/contact.v1.ReferralService/GetReferral"] = Allow(AuditKind.SensitiveRead, Practitioner, ContactCentre, NctOperator),
+        ["/contact.v1.ReferralService/ListReferrals"] = Allow(AuditKind.SensitiveRead, Practitioner, ContactCentre, NctOperator),
+        ["/contact.v1.ReferralService/WatchReferrals"] = Allow(AuditKind.SensitiveRead, Practitioner, ContactCentre, NctOperator),
+        ["/contact.v1.ReferralService/AcceptReferral"] = Allow(AuditKind.Write, ContactCentre),
+        ["/contact.v1.ReferralService/DeclineReferral"] = Allow(AuditKind.Write, ContactCentre),
+        ["/contact.v1.ReferralService/WaitlistReferral"] = Allow(AuditKind.Write, ContactCentre),
+        ["/contact.v1.ReferralService/StartReferral"] = Allow(AuditKind.Write, ContactCentre),
+        ["/contact.v1.ReferralService/CompleteReferral"] = Allow(AuditKind.Write, ContactCentre),
+        ["/contact.v1.ReferralService/WithdrawReferral"] = Allow(AuditKind.Write, Practitioner),
+        ["/contact.v1.ReferralService/CancelReferral"] = Allow(AuditKind.Write, NctOperator),
+
         // Credentials and the audit trail.
         ["/contact.v1.AccessService/IssueApiKey"] = Allow(AuditKind.Write, NctOperator),
         ["/contact.v1.AccessService/ListApiKeys"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),

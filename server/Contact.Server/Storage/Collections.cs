@@ -47,6 +47,7 @@ public abstract class Collections(LiteDatabase db)
         _ = c.Collection<Domain.Grants.GrantRound>(GrantRepository.RoundsName).Count();
         c.Collection<Domain.Grants.GrantApplication>(GrantRepository.ApplicationsName).EnsureIndex(x => x.RoundId);
         c.Collection<Domain.Grants.GrantApplication>(GrantRepository.ApplicationsName).EnsureIndex(x => x.CentreId);
+        ReferralRepository.EnsureIndexes(c);
     }
 }
 

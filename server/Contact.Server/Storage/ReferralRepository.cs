@@ -1,0 +1,242 @@
+using System.Globalization;
+using Contact.Server.Domain.Common;
+using Contact.Server.Domain.Referrals;
+using Contact.Server.Domain.Register;
+using Contact.Server.Security;
+using LiteDB;
+
+namespace Contact.Server.Storage;
+
+/// <summary>
+/// A referral as stored: the body without the children or the court-permitted further information,
+/// which are sealed field by field with <see cref="FieldProtector"/> (AES-GCM), so that neither a
+/// child's name nor a date of birth is ever written in plain text.
+/// </summary>
+public sealed class ReferralDocument
+{
+    public string Id { get; set; } = "";
+    /// <summary>"{fca}|{request_id}": one submission per practitioner and request id (unique index).</summary>
+    public string RequestKey { get; set; } = "";
+    /// <summary>Keyed digest of the submitted body, to tell a retry from a different request reusing the id.</summary>
+    public string RequestFingerprint { get; set; } = "";
+    public List<SealedChild> Children { get; set; } = [];
+    public string? SealedFurtherInformation { get; set; }
+    public Referral Referral { get; set; } = new();
+}
+
+/// <summary>A child's name and date of birth, each encrypted.</summary>
+public sealed class SealedChild
+{
+    public string GivenNames { get; set; } = "";
+    public string FamilyName { get; set; } = "";
+    public string BirthDate { get; set; } = "";
+}
+
+/// <summary>One entry of the referral change log: what changed, whose it is, and the sealed referral just after.</summary>
+public sealed class ReferralEvent
+{
+    [BsonId(false)]
+    public long Sequence { get; set; }
+    public string ReferralId { get; set; } = "";
+    public string FcaId { get; set; } = "";
+    public string CentreId { get; set; } = "";
+    public ReferralChangeType Type { get; set; }
+    public DateTimeOffset Recorded { get; set; }
+    public ReferralDocument Snapshot { get; set; } = new();
+}
+
+/// <summary>Whose referrals a caller may see: all (NCT), or those of an FCA identity and/or a centre.</summary>
+public sealed record ReferralScope(bool All, string? FcaId, string? CentreId)
+{
+    public bool Includes(Referral r) => All || (FcaId is not null && r.FcaId == FcaId) || (CentreId is not null && r.CentreId == CentreId);
+}
+
+/// <summary>
+/// Stores referrals. Every change runs on the store's writer thread in one transaction with its
+/// change-log entry and its audit entry; once durable it is published to <c>WatchReferrals</c>.
+/// Submission checks the request id, the rules and inserts in that one transaction, so concurrent
+/// retries of one submission store it once.
+/// </summary>
+public sealed class ReferralRepository(
+    ContactStore store, RegisterIndex register, ChangeFeed<ReferralEvent> feed, FieldProtector protector, AuditTrail trail, TimeProvider time)
+{
+    public const string Collection = "referrals";
+    public const string EventCollection = "referral_events";
+    private const string FlagCursorSetting = "referrals.accreditation-cursor";
+
+    public sealed record Submission(Referral Referral, bool Replayed);
+
+    /// <summary>
+    /// Submits <paramref name="referral"/> (already validated, with its FCA identity and request id),
+    /// or returns the referral an earlier submission with the same request id stored. The same
+    /// request id with a different body is ALREADY_EXISTS.
+    /// </summary>
+    public Task<Submission> SubmitAsync(Referral referral, string fingerprint, Actor actor, CallAudit audit) =>
+        store.WriteAsync(scope =>
+        {
+            var key = RequestKey(referral.FcaId, referral.RequestId);
+            if (Referrals(scope).FindOne(d => d.RequestKey == key) is { } earlier)
+            {
+                if (earlier.RequestFingerprint != fingerprint)
+                    throw new RuleViolation(RefusalKind.AlreadyExists, Reasons.AlreadyExists,
+                        $"request_id {referral.RequestId} was already used for {earlier.Referral.ResourceName} with a different referral: " +
+                        "use a new request_id for a new referral, or resend exactly the same one to get its result.",
+                        fields: [new FieldProblem("referral.request_id", "already used for a different referral")]);
+                trail.RecordIn(scope, audit.Touch(earlier.Referral.ResourceName).Case(earlier.Referral.CaseNumber), "retry of request_id: first result returned");
+                return new Submission(Open(earlier), Replayed: true);
+            }
+
+            var now = time.GetUtcNow();
+            ReferralRules.Submit(referral, register.Get(referral.CentreId), actor, now, UkClock.Today(time));
+            referral.Id = Names.NewId();
+            var document = Seal(referral);
+            document.RequestKey = key;
+            document.RequestFingerprint = fingerprint;
+            Save(scope, document, ReferralChangeType.Submitted, insert: true);
+            trail.RecordIn(scope, audit.Touch(referral.ResourceName).Case(referral.CaseNumber));
+            return new Submission(Open(document), Replayed: false);
+        });
+
+    /// <summary>
+    /// Applies a lifecycle action for <paramref name="principal"/>: someone else's referral is
+    /// PERMISSION_DENIED whether or not it exists (NCT, who may see all, gets NOT_FOUND).
+    /// </summary>
+    public Task<Referral> ActAsync(string id, Principal principal, Func<Referral, bool> mayAct,
+        ReferralAction action, ReferralRules.Details details, Actor actor, CallAudit audit) =>
+        store.WriteAsync(scope =>
+        {
+            var document = Referrals(scope).FindById(id);
+            ReferralAccess.Check(principal, document?.Referral, ReferralNames.Of(id), mayAct);
+            var referral = document!.Referral;
+            audit.Touch(referral.ResourceName).Case(referral.CaseNumber);
+            ReferralRules.Apply(referral, action, details, actor, time.GetUtcNow());
+            Save(scope, document, ReferralChangeType.Transitioned, insert: false);
+            trail.RecordIn(scope, audit);
+            return Open(document);
+        });
+
+    /// <summary>
+    /// Flags every open referral that an accreditation change leaves with a centre no longer
+    /// accredited for its contact type, and moves the durable cursor past the change in the same
+    /// transaction, so each change is handled exactly once even across restarts.
+    /// </summary>
+    public Task<int> FlagForAccreditationChangeAsync(AccreditationChange change) =>
+        store.WriteAsync(scope =>
+        {
+            var now = time.GetUtcNow();
+            var audit = CallAudit.System("referral-accreditation-flags");
+            var flagged = 0;
+            foreach (var document in Referrals(scope).Find(d => d.Referral.CentreId == change.CentreId).ToList())
+            {
+                if (!ReferralRules.IsAffectedBy(document.Referral, change)) continue;
+                ReferralRules.FlagLostAccreditation(document.Referral, change, now);
+                Save(scope, document, ReferralChangeType.Flagged, insert: false);
+                audit.Touch(document.Referral.ResourceName).Case(document.Referral.CaseNumber);
+                flagged++;
+            }
+            if (flagged > 0) trail.RecordIn(scope, audit.Touch(Names.Centre(change.CentreId)), $"accreditation change {change.Sequence}: {flagged} referrals flagged");
+            scope.Settings.Upsert(new StoreSetting { Id = FlagCursorSetting, Value = change.Sequence.ToString(CultureInfo.InvariantCulture) });
+            return flagged;
+        });
+
+    /// <summary>The last accreditation change the flagging has handled.</summary>
+    public long FlagCursor() =>
+        store.Read(s => s.Settings.FindById(FlagCursorSetting) is { } setting ? long.Parse(setting.Value, CultureInfo.InvariantCulture) : 0);
+
+    public ReferralDocument? Find(string id) => store.Read(s => Referrals(s).FindById(id));
+
+    /// <summary>The referrals in a scope, oldest submission first.</summary>
+    public IReadOnlyList<ReferralDocument> List(ReferralScope scope) =>
+        store.Read(s =>
+        {
+            var col = Referrals(s);
+            IEnumerable<ReferralDocument> found = scope.All
+                ? col.FindAll()
+                : (scope.FcaId is { } fca ? col.Find(d => d.Referral.FcaId == fca) : [])
+                    .Concat(scope.CentreId is { } centre ? col.Find(d => d.Referral.CentreId == centre) : []);
+            return found.DistinctBy(d => d.Id).OrderBy(d => d.Referral.Created).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+        });
+
+    /// <summary>Recorded changes in a scope after a sequence number, oldest first.</summary>
+    public IReadOnlyList<ReferralEvent> ChangesAfter(long sequence, ReferralScope scope, int max) =>
+        store.Read(s =>
+        {
+            var col = Events(s);
+            IEnumerable<ReferralEvent> found = scope.All
+                ? col.Find(e => e.Sequence > sequence, limit: max)
+                : (scope.FcaId is { } fca ? col.Find(e => e.FcaId == fca && e.Sequence > sequence) : [])
+                    .Concat(scope.CentreId is { } centre ? col.Find(e => e.CentreId == centre && e.Sequence > sequence) : []);
+            return found.DistinctBy(e => e.Sequence).OrderBy(e => e.Sequence).Take(max).ToList();
+        });
+
+    /// <summary>Live changes from now on.</summary>
+    public System.Threading.Channels.ChannelReader<ReferralEvent> Subscribe(CancellationToken stop) => feed.Subscribe(stop);
+
+    /// <summary>The referral with its children and further information decrypted.</summary>
+    public Referral Open(ReferralDocument document)
+    {
+        var referral = document.Referral.Clone();
+        referral.Children = document.Children.Select(c => new Child(
+            protector.Unprotect(c.GivenNames),
+            protector.Unprotect(c.FamilyName),
+            DateOnly.ParseExact(protector.Unprotect(c.BirthDate), "yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
+        referral.FurtherInformation = document.SealedFurtherInformation is { } sealedText ? protector.Unprotect(sealedText) : null;
+        return referral;
+    }
+
+    private ReferralDocument Seal(Referral referral)
+    {
+        var body = referral.Clone();
+        body.Children = [];
+        body.FurtherInformation = null;
+        return new ReferralDocument
+        {
+            Id = referral.Id,
+            Referral = body,
+            Children = referral.Children.Select(c => new SealedChild
+            {
+                GivenNames = protector.Protect(c.GivenNames),
+                FamilyName = protector.Protect(c.FamilyName),
+                BirthDate = protector.Protect(c.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            }).ToList(),
+            SealedFurtherInformation = string.IsNullOrEmpty(referral.FurtherInformation) ? null : protector.Protect(referral.FurtherInformation),
+        };
+    }
+
+    private void Save(WriteScope scope, ReferralDocument document, ReferralChangeType type, bool insert)
+    {
+        var events = Events(scope);
+        // Single writer: the next sequence cannot be taken by anyone else before this commits.
+        var sequence = events.Query().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefault() + 1;
+        document.Referral.Sequence = sequence;
+        if (insert) Referrals(scope).Insert(document);
+        else Referrals(scope).Update(document);
+        var change = new ReferralEvent
+        {
+            Sequence = sequence,
+            ReferralId = document.Id,
+            FcaId = document.Referral.FcaId,
+            CentreId = document.Referral.CentreId,
+            Type = type,
+            Recorded = time.GetUtcNow(),
+            Snapshot = document,
+        };
+        events.Insert(change);
+        scope.OnCommitted(() => feed.Publish(change));
+    }
+
+    private static string RequestKey(string fcaId, string requestId) => $"{fcaId}|{requestId}";
+
+    private static ILiteCollection<ReferralDocument> Referrals(Collections c) => c.Collection<ReferralDocument>(Collection);
+    private static ILiteCollection<ReferralEvent> Events(Collections c) => c.Collection<ReferralEvent>(EventCollection);
+
+    /// <summary>Creates the referral indexes at start-up (see <see cref="Collections.EnsureIndexes"/>).</summary>
+    internal static void EnsureIndexes(Collections c)
+    {
+        Referrals(c).EnsureIndex(d => d.RequestKey, unique: true);
+        Referrals(c).EnsureIndex(d => d.Referral.FcaId);
+        Referrals(c).EnsureIndex(d => d.Referral.CentreId);
+        Events(c).EnsureIndex(e => e.FcaId);
+        Events(c).EnsureIndex(e => e.CentreId);
+    }
+}
