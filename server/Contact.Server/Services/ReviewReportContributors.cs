@@ -13,6 +13,15 @@ public sealed class RegisterReportContributor(RegisterIndex index, RegisterRepos
         RegisterFigures.Sections(index.All(), repository.ChangesAfter(0, null, int.MaxValue), period, today);
 }
 
+/// <summary>The referrals' sections of the MOU review report.</summary>
+public sealed class ReferralReportContributor(ReferralRepository repository) : IReviewReportContributor
+{
+    public int Order => 200;
+
+    public IEnumerable<ReportSection> Contribute(ReportPeriod period, DateOnly today) =>
+        ReferralFigures.Sections(repository.List(new ReferralScope(true, null, null)).Select(d => d.Referral), period);
+}
+
 /// <summary>The concerns' sections of the MOU review report.</summary>
 public sealed class ConcernReportContributor(ConcernRepository repository) : IReviewReportContributor
 {
@@ -38,6 +47,7 @@ public static class ReviewReportRegistration
     public static IServiceCollection AddReviewReportContributors(this IServiceCollection services)
     {
         services.AddSingleton<IReviewReportContributor, RegisterReportContributor>();
+        services.AddSingleton<IReviewReportContributor, ReferralReportContributor>();
         services.AddSingleton<IReviewReportContributor, ConcernReportContributor>();
         services.AddSingleton<IReviewReportContributor, GrantReportContributor>();
         return services;

@@ -142,6 +142,35 @@ public class ReviewReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Referral_figures_count_by_kind_type_and_outcome_and_time_to_the_first_answer()
+    {
+        var naccc = await _host.ClientAsync(Role.Naccc);
+        var centre = await Referrals.AccreditedCentreAsync(naccc, "Report Test Centre", commissioned: true);
+        var practitioner = await _host.ClientAsync(Role.Practitioner, fcaId: "fca-report");
+        var centreClient = await _host.ClientAsync(Role.ContactCentre, centreId: centre.Name["centres/".Length..]);
+        var first = await practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(centre.Name) });
+        var second = await practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(centre.Name) });
+        await practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(centre.Name) });
+
+        _host.Clock.Advance(TimeSpan.FromDays(2));
+        await centreClient.Referrals.AcceptReferralAsync(new AcceptReferralRequest { Name = first.Name });
+        _host.Clock.Advance(TimeSpan.FromDays(2));
+        await centreClient.Referrals.DeclineReferralAsync(new DeclineReferralRequest { Name = second.Name, Reason = DeclineReason.NoCapacity });
+
+        var report = await _nct.Reports.GetReviewReportAsync(new GetReviewReportRequest());
+
+        // By hand: three supported referrals of the same kind; one accepted, one declined, one still submitted.
+        var kind = Label(first.Kind, "REFERRAL_KIND_");
+        var outcomes = Rows(report, "referrals.by_kind_type_and_outcome");
+        Assert.Equal(3, outcomes.Count);
+        Assert.Equal(1, outcomes[$"{kind}|SUPPORTED|ACCEPTED"][0]);
+        Assert.Equal(1, outcomes[$"{kind}|SUPPORTED|DECLINED"][0]);
+        Assert.Equal(1, outcomes[$"{kind}|SUPPORTED|SUBMITTED"][0]);
+        // Answered after 2 and 4 days: mean 3, median 3, max 4.
+        Assert.Equal([3, 2, 3, 3, 4], Rows(report, "referrals.time_to_answer")["SUPPORTED"]);
+    }
+
+    [Fact]
     public async Task The_MOU_dates_come_from_its_signature_block_and_term_MOU_5()
     {
         var terms = await _nct.Reports.GetMouTermsAsync(new GetMouTermsRequest());
