@@ -46,6 +46,7 @@ public sealed class ContactClient : IDisposable
         Postcodes = new PostcodeService.PostcodeServiceClient(invoker);
         Access = new AccessService.AccessServiceClient(invoker);
         Audit = new AuditService.AuditServiceClient(invoker);
+        Store = new StoreService.StoreServiceClient(invoker);
         CallInvoker = invoker;
     }
 
@@ -63,6 +64,9 @@ public sealed class ContactClient : IDisposable
 
     /// <summary>The audit trail.</summary>
     public AuditService.AuditServiceClient Audit { get; }
+
+    /// <summary>Store operations: online backups (NCT).</summary>
+    public StoreService.StoreServiceClient Store { get; }
 
     /// <summary>The authenticated invoker, for services added after this SDK version.</summary>
     public CallInvoker CallInvoker { get; }

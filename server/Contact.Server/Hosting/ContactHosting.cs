@@ -42,6 +42,8 @@ public static class ContactHosting
         });
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Backups>();
+        services.AddRetention(configuration);
         services.AddSingleton<Credentials>();
         services.AddSingleton<RegisterIndex>();
         services.AddSingleton<AccreditationFeed>();
@@ -51,6 +53,7 @@ public static class ContactHosting
         services.AddSingleton<ErrorInterceptor>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<LapseJob>();
+        services.AddHostedService<RetentionJob>();
 
         services.AddGrpc(grpc =>
         {
@@ -70,6 +73,7 @@ public static class ContactHosting
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
         app.MapGrpcService<AuditService>();
+        app.MapGrpcService<StoreService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -56,6 +56,8 @@ public static class AccessPolicy
         ["/contact.v1.AccessService/GetCallerIdentity"] = Allow(AuditKind.None, Everyone),
         ["/contact.v1.AuditService/ListAuditEntries"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
         ["/contact.v1.AuditService/VerifyAuditChain"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
+        // A backup is a copy of every child's data: NCT only.
+        ["/contact.v1.StoreService/CreateBackup"] = Allow(AuditKind.Write, NctOperator),
 
         // Open: discovery and health.
         ["/grpc.health.v1.Health/Check"] = Open,

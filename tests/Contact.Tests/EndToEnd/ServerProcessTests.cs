@@ -17,8 +17,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs)
     {
-        var dll = Path.Combine(RepoRoot(), "server", "Contact.Server", "bin", BuildConfiguration(), "net10.0", "Contact.Server.dll");
-        Assert.True(File.Exists(dll), $"Build the server first: {dll} is missing.");
+        var dll = ServerDll();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { dll, "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", $"--Contact:Storage:DataDirectory={dataDirectory}" }.Concat(extraArgs))
             info.ArgumentList.Add(arg);
@@ -26,7 +25,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && Regex.Match(e.Data, @"Now listening on: (http://127\.0\.0\.1:\d+)") is { Success: true } m) listening.TrySetResult(m.Groups[1].Value);
+            if (e.Data is not null && Regex.Match(e.Data, @"Now listening on: (https?://127\.0\.0\.1:\d+)") is { Success: true } m) listening.TrySetResult(m.Groups[1].Value);
         };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -38,6 +37,14 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The built server, in the test run's configuration.</summary>
+    public static string ServerDll()
+    {
+        var dll = Path.Combine(RepoRoot(), "server", "Contact.Server", "bin", BuildConfiguration(), "net10.0", "Contact.Server.dll");
+        Assert.True(File.Exists(dll), $"Build the server first: {dll} is missing.");
+        return dll;
+    }
 
     public async ValueTask DisposeAsync()
     {
