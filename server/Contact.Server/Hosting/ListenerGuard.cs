@@ -12,17 +12,21 @@ public static class ListenerGuard
     /// <summary>The configured plaintext listeners that would bind a non-loopback address.</summary>
     public static IReadOnlyList<string> PlaintextOffLoopback(IConfiguration configuration)
     {
-        var urls = configuration.GetSection("Kestrel:Endpoints").GetChildren()
-            .Select(e => (Source: $"Kestrel:Endpoints:{e.Key}:Url", Url: e["Url"]))
-            .Concat((configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(u => (Source: "urls", Url: (string?)u)));
+        // Kestrel's precedence: its endpoints, else "urls", else "http_ports" (which binds every interface).
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Select(e => (Source: $"Kestrel:Endpoints:{e.Key}:Url", Url: e["Url"] ?? "")).ToList();
+        if (endpoints.Count == 0 && !string.IsNullOrWhiteSpace(configuration["urls"]))
+            endpoints = configuration["urls"]!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(u => (Source: "urls", Url: u)).ToList();
+        if (endpoints.Count == 0 && !string.IsNullOrWhiteSpace(configuration["http_ports"]))
+            endpoints = configuration["http_ports"]!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(port => (Source: "http_ports", Url: $"http://*:{port}")).ToList();
+
         var problems = new List<string>();
-        foreach (var (source, url) in urls)
+        foreach (var (source, url) in endpoints)
         {
-            if (string.IsNullOrWhiteSpace(url)) continue;
             var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-            var scheme = schemeEnd < 0 ? "" : url[..schemeEnd];
-            if (!scheme.Equals("http", StringComparison.OrdinalIgnoreCase)) continue;
+            if (schemeEnd < 0 || !url[..schemeEnd].Equals("http", StringComparison.OrdinalIgnoreCase)) continue;
             if (!IsLoopback(HostOf(url[(schemeEnd + 3)..]))) problems.Add($"{source} = {url}");
         }
         return problems;

@@ -31,6 +31,8 @@ public sealed class Backups(ContactStore store, AuditTrail trail, TimeProvider t
             scope.BackupTo = destination;
             return recorded;
         });
+        // Encrypted, but still every child's data in one file: owner-only, like the key file.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(destination, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return new Created(name, new FileInfo(destination).Length, now, sequence);
     }
 

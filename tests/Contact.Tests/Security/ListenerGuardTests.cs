@@ -37,10 +37,14 @@ public class ListenerGuardTests
     }
 
     [Fact]
-    public void The_urls_setting_is_checked_too()
+    public void Urls_and_http_ports_are_checked_when_kestrel_has_no_endpoints()
     {
         Assert.NotNull(ListenerGuard.Refusal(Config(("urls", "http://127.0.0.1:5080;http://0.0.0.0:5081"))));
         Assert.Null(ListenerGuard.Refusal(Config(("urls", "http://127.0.0.1:5080;https://0.0.0.0:5081"))));
+        Assert.Contains("http_ports", ListenerGuard.Refusal(Config(("http_ports", "8080"))));
         Assert.Null(ListenerGuard.Refusal(Config()));
+
+        // Kestrel's own endpoints override both (as Kestrel does), e.g. a container's ASPNETCORE_HTTP_PORTS.
+        Assert.Null(ListenerGuard.Refusal(Config(("Kestrel:Endpoints:Grpc:Url", "https://0.0.0.0:5443"), ("http_ports", "8080"), ("urls", "http://*:80"))));
     }
 }
