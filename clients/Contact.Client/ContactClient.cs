@@ -51,6 +51,7 @@ public sealed class ContactClient : IDisposable
         Grants = new GrantService.GrantServiceClient(invoker);
         Reports = new ReportService.ReportServiceClient(invoker);
         Referrals = new ReferralService.ReferralServiceClient(invoker);
+        Store = new StoreService.StoreServiceClient(invoker);
         CallInvoker = invoker;
     }
 
@@ -77,11 +78,15 @@ public sealed class ContactClient : IDisposable
 
     /// <summary>The MOU's dates and the annual review report.</summary>
     public ReportService.ReportServiceClient Reports { get; }
+
     /// <summary>
     /// Referrals: submit (idempotent on request_id, so retried on UNAVAILABLE), read, list, watch,
     /// and the lifecycle.
     /// </summary>
     public ReferralService.ReferralServiceClient Referrals { get; }
+
+    /// <summary>Store operations: online backups (NCT).</summary>
+    public StoreService.StoreServiceClient Store { get; }
 
     /// <summary>The authenticated invoker, for services added after this SDK version.</summary>
     public CallInvoker CallInvoker { get; }

@@ -5,13 +5,22 @@ using Contact.Server.Hosting;
 //
 //   dotnet run --project server/Contact.Server -- [--demo]           serve (default 127.0.0.1:5080, h2c)
 //   dotnet run --project server/Contact.Server -- bootstrap-key NAME issue the first NCT key of a new store
+//   ... -- verify-audit                  check the audit chain of a stopped server's store
+//   ... -- backup [SERVER-URL]            ask a running server for an online backup (NCT key in CONTACT_API_KEY)
+//   ... -- restore FILE                   put a backup in place of a stopped server's store
 
-var (command, rest) = Commands.Split(args);
+var (command, operands, rest) = Commands.Split(args);
 var builder = WebApplication.CreateBuilder(rest);
 builder.Services.AddContact(builder.Configuration);
 
 if (command is not null)
-    return await Commands.RunAsync(command, builder, rest);
+    return await Commands.RunAsync(command, operands, builder);
+
+if (ListenerGuard.Refusal(builder.Configuration) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 1;
+}
 
 var app = builder.Build();
 app.MapContact();

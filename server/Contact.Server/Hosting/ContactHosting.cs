@@ -47,6 +47,8 @@ public static class ContactHosting
         });
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Backups>();
+        services.AddRetention(configuration);
         services.AddSingleton<Credentials>();
         services.AddSingleton<RegisterIndex>();
         services.AddSingleton<AccreditationFeed>();
@@ -70,6 +72,7 @@ public static class ContactHosting
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<LapseJob>();
         services.AddHostedService<ReferralFlagJob>();
+        services.AddHostedService<RetentionJob>();
 
         services.AddGrpc(grpc =>
         {
@@ -107,6 +110,7 @@ public static class ContactHosting
         app.MapGrpcService<GrantService>();
         app.MapGrpcService<ReportService>();
         app.MapGrpcService<ReferralService>();
+        app.MapGrpcService<StoreService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

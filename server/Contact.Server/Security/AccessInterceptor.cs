@@ -56,8 +56,7 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
         {
             log.LogWarning("Denied {Method} to {Principal}", context.Method, principal.ResourceName);
             await trail.RecordAsync(audit, AuditOutcome.Denied, policy is null ? "no access policy is declared for this method" : "role not allowed");
-            throw ErrorMapper.ToRpcException(new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied,
-                "The caller's roles do not allow this call."));
+            throw ErrorMapper.ToRpcException(new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied, RoleDenied));
         }
 
         context.UserState[CallerKey] = new Caller(principal, audit);
@@ -71,10 +70,12 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
         {
             result = await call();
         }
-        catch (RpcException ex) when (audit is not null && policy.Audit != AuditKind.None)
+        catch (Exception ex) when (audit is not null && policy.Audit != AuditKind.None)
         {
-            var outcome = ex.StatusCode == StatusCode.PermissionDenied ? AuditOutcome.Denied : AuditOutcome.Failed;
-            await trail.RecordAsync(audit, outcome, $"{ex.StatusCode}: {ex.Status.Detail}");
+            // Not only refusals: a stream the client abandons may already have disclosed part of its answer.
+            var outcome = ex is RpcException { StatusCode: StatusCode.PermissionDenied } ? AuditOutcome.Denied : AuditOutcome.Failed;
+            var detail = ex is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : $"ended early ({ex.GetType().Name})";
+            await trail.RecordAsync(audit, outcome, detail);
             throw;
         }
         if (audit is not null && policy.Audit == AuditKind.SensitiveRead)
@@ -90,6 +91,9 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
     }
 
     internal const string CallerKey = "contact.caller";
+
+    /// <summary>The detail of a refusal by the policy table (object-level refusals by the services say why in their own words).</summary>
+    public const string RoleDenied = "The caller's roles do not allow this call.";
 }
 
 /// <summary>The authenticated caller of the current call, and what the call touched for the audit trail.</summary>

@@ -70,6 +70,8 @@ public static class AccessPolicy
         ["/contact.v1.AccessService/GetCallerIdentity"] = Allow(AuditKind.None, Everyone),
         ["/contact.v1.AuditService/ListAuditEntries"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
         ["/contact.v1.AuditService/VerifyAuditChain"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
+        // A backup is a copy of every child's data: NCT only.
+        ["/contact.v1.StoreService/CreateBackup"] = Allow(AuditKind.Write, NctOperator),
 
         // Concerns (policy 1.6, 1.7; MOU 2.1.4, 2.4.3): NCT's, never partners'. A practitioner raises
         // and follows its own (object check and redaction in the service). Reads are audited: a

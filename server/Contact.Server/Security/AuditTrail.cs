@@ -45,12 +45,13 @@ public sealed class CallAudit(Principal principal, string method)
 /// <summary>The append-only, hash-chained audit trail (MOU 2.3.1, 2.3.5).</summary>
 public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider time)
 {
-    /// <summary>Appends the entry for a successful write inside that write's transaction.</summary>
-    public void RecordIn(WriteScope scope, CallAudit audit, string detail = "")
+    /// <summary>Appends the entry for a successful write inside that write's transaction; returns its sequence (0 if already recorded).</summary>
+    public long RecordIn(WriteScope scope, CallAudit audit, string detail = "")
     {
-        if (audit.Recorded) return;
-        Append(scope, audit, AuditOutcome.Ok, detail);
+        if (audit.Recorded) return 0;
+        var sequence = Append(scope, audit, AuditOutcome.Ok, detail);
         scope.OnCommitted(() => audit.Recorded = true);
+        return sequence;
     }
 
     /// <summary>Appends an entry on its own (a read of a child's data, a refusal, a failure).</summary>
@@ -64,7 +65,7 @@ public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider
         });
     }
 
-    private void Append(WriteScope scope, CallAudit audit, AuditOutcome outcome, string detail)
+    private long Append(WriteScope scope, CallAudit audit, AuditOutcome outcome, string detail)
     {
         var previous = scope.Audit.Query().OrderByDescending(a => a.Sequence).Limit(1).FirstOrDefault();
         var last = previous?.Sequence ?? 0;
@@ -84,7 +85,17 @@ public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider
         };
         record.Hash = Hash(record, previousHash);
         scope.Audit.Insert(record);
+        scope.Settings.Upsert(new StoreSetting { Id = HeadSetting, Value = Head(record) });
+        return record.Sequence;
     }
+
+    // The chain alone cannot show that its newest entries were deleted, so the store also keeps a
+    // keyed seal of the last entry: removing the tail without the key leaves the seal pointing at an
+    // entry that is gone. (Putting back an earlier copy of the whole file is a restore, not an edit.)
+    private const string HeadSetting = "audit.head";
+
+    private string Head(AuditRecord last) =>
+        $"{last.Sequence}:{Convert.ToHexString(HMACSHA256.HashData(secrets.AuditKey, Encoding.UTF8.GetBytes($"head\u001f{last.Sequence}\u001f{last.Hash}"))).ToLowerInvariant()}";
 
     /// <summary>Recomputes the chain from the first entry; the first entry that fails is reported.</summary>
     public AuditVerification Verify()
@@ -93,6 +104,7 @@ public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider
         {
             var previousHash = "";
             long expected = 1, checkedCount = 0;
+            AuditRecord? last = null;
             foreach (var record in scope.Audit.Query().OrderBy(x => x.Sequence).ToEnumerable())
             {
                 if (record.Sequence != expected)
@@ -102,7 +114,13 @@ public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider
                 previousHash = record.Hash;
                 expected++;
                 checkedCount++;
+                last = record;
             }
+            var head = scope.Settings.FindById(HeadSetting)?.Value;
+            if (last is null && head is null) return new AuditVerification(true, 0, 0, "");
+            if (last is null || head != Head(last))
+                return new AuditVerification(false, checkedCount, expected,
+                    $"the trail ends at entry {expected - 1} but its seal does not match: entries after it were deleted, or the seal was edited");
             return new AuditVerification(true, checkedCount, 0, "");
         });
     }

@@ -88,6 +88,7 @@ public sealed class FieldProtector(Secrets secrets)
         if (!protectedValue.StartsWith(Prefix, StringComparison.Ordinal))
             throw new CryptographicException("The value is not protected by this key format.");
         var data = Convert.FromBase64String(protectedValue[Prefix.Length..]);
+        if (data.Length < 28) throw new CryptographicException("The protected value is truncated.");
         var plain = new byte[data.Length - 28];
         using var aes = new AesGcm(secrets.FieldKey, 16);
         aes.Decrypt(data.AsSpan(0, 12), data.AsSpan(12, plain.Length), data.AsSpan(12 + plain.Length, 16), plain);

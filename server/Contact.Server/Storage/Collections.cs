@@ -21,6 +21,9 @@ public abstract class Collections(LiteDatabase db)
     public ILiteCollection<AuditRecord> Audit => Db.GetCollection<AuditRecord>("audit");
     public ILiteCollection<StoreSetting> Settings => Db.GetCollection<StoreSetting>("settings");
 
+    /// <summary>The store's mapper (for code that works on raw documents, e.g. retention).</summary>
+    internal BsonMapper Mapper => Db.Mapper;
+
     /// <summary>Collection access for areas that own their own documents.</summary>
     public ILiteCollection<T> Collection<T>(string name) => Db.GetCollection<T>(name);
 

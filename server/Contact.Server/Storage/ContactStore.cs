@@ -19,6 +19,7 @@ public sealed class ContactStore : IDisposable
     private readonly Thread _writer;
     private readonly ILogger _log;
     private readonly DurabilityBarrier _durability;
+    private int _disposed;
 
     public ContactStore(StoreOptions options, ILogger<ContactStore> log)
     {
@@ -116,7 +117,6 @@ public sealed class ContactStore : IDisposable
             try
             {
                 _durability.WaitUntilDurable();
-                foreach (var (_, scope) in committed) RunMaintenance(scope);
             }
             catch (Exception ex)
             {
@@ -129,7 +129,17 @@ public sealed class ContactStore : IDisposable
             {
                 try { scope.RunCommitted(); }
                 catch (Exception ex) { _log.LogError(ex, "An after-commit action failed."); }
-                item.Complete();
+                // A failed checkpoint or backup copy fails only the write that asked for it.
+                try
+                {
+                    RunMaintenance(scope);
+                    item.Complete();
+                }
+                catch (Exception ex)
+                {
+                    _log.LogError(ex, "Checkpoint or backup failed.");
+                    item.Fail(ex);
+                }
             }
             batch.Clear();
         }
@@ -141,8 +151,11 @@ public sealed class ContactStore : IDisposable
         if (scope.BackupTo is { } destination)
         {
             // After a checkpoint the data file holds everything and the writer thread holds the
-            // only write path, so a plain copy is consistent.
-            File.Copy(Path, destination, overwrite: true);
+            // only write path, so a plain copy is consistent. Copy to a temporary name first so
+            // that a half-written backup never carries the final name.
+            var partial = destination + ".partial";
+            File.Copy(Path, partial, overwrite: true);
+            File.Move(partial, destination, overwrite: true);
         }
     }
 

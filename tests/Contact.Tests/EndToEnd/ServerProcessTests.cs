@@ -21,8 +21,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs)
     {
-        var dll = Path.Combine(RepoRoot(), "server", "Contact.Server", "bin", BuildConfiguration(), "net10.0", "Contact.Server.dll");
-        Assert.True(File.Exists(dll), $"Build the server first: {dll} is missing.");
+        var dll = ServerDll();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // Kestrel binds the endpoints in the order of their configuration keys: "Grpc", then "Http".
         foreach (var arg in new[] { dll, "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0", $"--Contact:Storage:DataDirectory={dataDirectory}" }.Concat(extraArgs))
@@ -32,7 +31,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var addresses = new List<string>();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is null || Regex.Match(e.Data, @"Now listening on: (http://127\.0\.0\.1:\d+)") is not { Success: true } m) return;
+            if (e.Data is null || Regex.Match(e.Data, @"Now listening on: (https?://127\.0\.0\.1:\d+)") is not { Success: true } m) return;
             lock (addresses)
             {
                 addresses.Add(m.Groups[1].Value);
@@ -49,6 +48,14 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The built server, in the test run's configuration.</summary>
+    public static string ServerDll()
+    {
+        var dll = Path.Combine(RepoRoot(), "server", "Contact.Server", "bin", BuildConfiguration(), "net10.0", "Contact.Server.dll");
+        Assert.True(File.Exists(dll), $"Build the server first: {dll} is missing.");
+        return dll;
+    }
 
     public async ValueTask DisposeAsync()
     {
