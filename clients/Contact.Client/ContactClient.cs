@@ -46,6 +46,8 @@ public sealed class ContactClient : IDisposable
         Postcodes = new PostcodeService.PostcodeServiceClient(invoker);
         Access = new AccessService.AccessServiceClient(invoker);
         Audit = new AuditService.AuditServiceClient(invoker);
+        Cases = new CaseService.CaseServiceClient(invoker);
+        InformationSharing = new InformationSharingService.InformationSharingServiceClient(invoker);
         CallInvoker = invoker;
     }
 
@@ -63,6 +65,12 @@ public sealed class ContactClient : IDisposable
 
     /// <summary>The audit trail.</summary>
     public AuditService.AuditServiceClient Audit { get; }
+
+    /// <summary>The case index, kept in step by the case system.</summary>
+    public CaseService.CaseServiceClient Cases { get; }
+
+    /// <summary>The Safe Referral System: information sharing requests, the call-centre step, the FCA's answers.</summary>
+    public InformationSharingService.InformationSharingServiceClient InformationSharing { get; }
 
     /// <summary>The authenticated invoker, for services added after this SDK version.</summary>
     public CallInvoker CallInvoker { get; }
@@ -100,6 +108,11 @@ public sealed class ContactClient : IDisposable
         ("contact.v1.AccessService", "GetCallerIdentity"),
         ("contact.v1.AuditService", "ListAuditEntries"),
         ("contact.v1.AuditService", "VerifyAuditChain"),
+        ("contact.v1.CaseService", "GetCase"),
+        ("contact.v1.InformationSharingService", "GetSharingRequest"),
+        ("contact.v1.InformationSharingService", "ListSharingRequests"),
+        ("contact.v1.InformationSharingService", "GetDisclosureStatement"),
+        ("contact.v1.InformationSharingService", "GetCallCentreStatus"),
     ];
 
     /// <summary>Adds the API key and the default deadline to every call.</summary>

@@ -1,3 +1,4 @@
+using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
 using Contact.Server.Security;
 using Contact.Server.Services;
@@ -47,6 +48,12 @@ public static class ContactHosting
         services.AddSingleton<AccreditationFeed>();
         services.AddSingleton<RegisterRepository>();
         services.AddSingleton<PostcodeDirectory>();
+        services.AddSingleton(_ => new CallCentreHours());
+        services.AddSingleton<Sealer>();
+        services.AddSingleton<CaseRepository>();
+        services.AddSingleton<Feed<Domain.InformationSharing.SharingRequest>>();
+        services.AddSingleton<Feed<Domain.InformationSharing.FcaNotification>>();
+        services.AddSingleton<SharingRepository>();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
         services.AddHostedService<StartupTasks>();
@@ -70,6 +77,8 @@ public static class ContactHosting
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
         app.MapGrpcService<AuditService>();
+        app.MapGrpcService<CaseService>();
+        app.MapGrpcService<InformationSharingService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -41,6 +41,8 @@ public abstract class Collections(LiteDatabase db)
         c.Audit.EnsureIndex("$.Cases[*]");
         c.Audit.EnsureIndex("$.Resources[*]");
         _ = c.Settings.Count();
+        CaseRepository.EnsureIndexes(c);
+        SharingRepository.EnsureIndexes(c);
     }
 }
 
