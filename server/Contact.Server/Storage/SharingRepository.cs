@@ -24,7 +24,8 @@ public sealed class DisclosureDocument
 {
     public string Id { get; set; } = "";
     public string CaseId { get; set; } = "";
-    public DateTimeOffset Time { get; set; }
+    /// <summary>Order of recording: disclosures made in the same instant keep their order.</summary>
+    public long Sequence { get; set; }
     public string Sealed { get; set; } = "";
 }
 
@@ -48,6 +49,7 @@ public sealed class SharingRepository(
         Requests(scope).EnsureIndex(x => x.FcaId);
         Requests(scope).EnsureIndex(x => x.Sequence);
         Disclosures(scope).EnsureIndex(x => x.CaseId);
+        Disclosures(scope).EnsureIndex(x => x.Sequence);
         Notifications(scope).EnsureIndex(x => x.FcaId);
     }
 
@@ -74,8 +76,8 @@ public sealed class SharingRepository(
         store.Read(s => Notifications(s).Find(x => x.FcaId == fcaId && x.Sequence > sequence).OrderBy(n => n.Sequence).Take(max).ToList());
 
     public List<DisclosureRecord> DisclosuresOf(string caseId) =>
-        store.Read(s => Disclosures(s).Find(x => x.CaseId == caseId).Select(d => sealer.Open<DisclosureRecord>(d.Sealed))
-            .OrderBy(d => d.Time).ThenBy(d => d.Id).ToList());
+        store.Read(s => Disclosures(s).Find(x => x.CaseId == caseId).OrderBy(d => d.Sequence)
+            .Select(d => sealer.Open<DisclosureRecord>(d.Sealed)).ToList());
 
     public System.Threading.Channels.ChannelReader<SharingRequest> SubscribeRequests(CancellationToken stop) => requestFeed.Subscribe(stop);
     public System.Threading.Channels.ChannelReader<FcaNotification> SubscribeNotifications(CancellationToken stop) => notificationFeed.Subscribe(stop);
@@ -216,7 +218,8 @@ public sealed class SharingRepository(
             SharedBy = $"{by.DisplayName} ({string.Join(", ", by.Roles.Order())})",
             Items = items,
         };
-        Disclosures(scope).Insert(new DisclosureDocument { Id = record.Id, CaseId = c.Id, Time = record.Time, Sealed = sealer.Seal(record) });
+        var last = Disclosures(scope).Query().OrderByDescending(d => d.Sequence).Limit(1).FirstOrDefault();
+        Disclosures(scope).Insert(new DisclosureDocument { Id = record.Id, CaseId = c.Id, Sequence = (last?.Sequence ?? 0) + 1, Sealed = sealer.Seal(record) });
     }
 
     private void Notify(WriteScope scope, CaseRecord c, SharingRequest r, FcaNotificationKind kind, CallAudit audit)

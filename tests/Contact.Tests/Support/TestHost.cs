@@ -35,7 +35,7 @@ public sealed class TestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<TestHost> StartAsync(bool demo = false, string? dataDirectory = null, string? dataKey = null, Action<IServiceCollection>? configure = null)
+    public static async Task<TestHost> StartAsync(bool demo = false, string? dataDirectory = null, string? dataKey = null, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         dataDirectory ??= NewDataDirectory();
         var clock = new FakeTimeProvider(Start);
@@ -50,6 +50,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Contact:Demo"] = demo ? "true" : "false",
             ["Contact:LapseCheckSeconds"] = "86400",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddContact(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(clock);
         configure?.Invoke(builder.Services);
