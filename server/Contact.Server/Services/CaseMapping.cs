@@ -72,7 +72,8 @@ public static class CaseMapping
         var p = new V1.SharingRequest
         {
             Name = r.ResourceName,
-            State = (V1.SharingRequestState)r.State,
+            // A held request looks to NACCC like any other awaiting the call centre: a near match is not for it to know.
+            State = (V1.SharingRequestState)(r.State == SharingState.HeldForReview && !cafcassView ? SharingState.AwaitingCallCentre : r.State),
             SrsReference = r.SrsReference,
             FamilyName = r.FamilyName,
             ParentWishingContact = r.ParentWishingContact,
@@ -113,6 +114,7 @@ public static class CaseMapping
                 MatchNote = r.MatchNote ?? "",
                 LookedUpBy = r.LookedUpBy ?? "",
                 NoRiskConfirmationReason = r.NoRiskConfirmationReason ?? "",
+                CandidateCases = { r.State == SharingState.HeldForReview ? r.CandidateCaseIds.Select(CaseNames.Case) : [] },
             };
         }
         return p;

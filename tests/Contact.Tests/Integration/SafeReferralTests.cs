@@ -102,6 +102,7 @@ public class SafeReferralTests : IAsyncLifetime
         foreach (var seen in new[] { nacccView, listed })
         {
             Assert.Null(seen.Cafcass);
+            Assert.NotEqual(SharingRequestState.HeldForReview, seen.State);
             var json = JsonFormatter.Default.Format(seen);
             Assert.DoesNotContain(ReasonSentinel, json);
             if (matched is not null) Assert.DoesNotContain(matched.CaseNumber, json);
@@ -149,6 +150,11 @@ public class SafeReferralTests : IAsyncLifetime
                 if (seen.Answer.CourtPermission != YesNo.Yes) Assert.Empty(seen.Answer.FurtherInformation);
                 var allowed = matched?.CourtPermissions.SelectMany(p => p.ShareableInformation).ToHashSet() ?? [];
                 Assert.All(seen.Answer.FurtherInformation, s => Assert.Contains(s, allowed));
+                break;
+            case SharingRequestState.AwaitingCallCentre or SharingRequestState.HeldForReview:
+                Assert.Null(seen.FcaContact);
+                Assert.Null(seen.Answer);
+                Assert.Equal("", seen.OutcomeMessage);
                 break;
             default:
                 Assert.Fail($"unexpected state {seen.State}");
@@ -337,9 +343,12 @@ public class SafeReferralTests : IAsyncLifetime
         Assert.Equal(new[] { here.Name, there.Name }.Order(), looked.Candidates.Select(c => c.Case).Order());
         // Nothing went to NACCC automatically, and nothing is disclosed yet.
         var held = await Get(_naccc, r.Name);
+        Assert.Equal(SharingRequestState.AwaitingCallCentre, held.State);
+        Assert.Equal(looked.Candidates.Select(c => c.Case), (await Get(_callCentre, r.Name)).Cafcass.CandidateCases);
         Assert.Null(held.FcaContact);
         Assert.Equal("", held.OutcomeMessage);
         Assert.Empty((await Statement(here.Name)).Disclosures);
+        await AssertEveryViewWithinTheRules(r.Name, here, routedToFca: false);
 
         await Refusal.Expect(StatusCode.InvalidArgument, () => _callCentre.InformationSharing.ResolveCaseMatchAsync(
             new ResolveCaseMatchRequest { Name = r.Name, Case = "cases/notacandidate", Note = "x" }).ResponseAsync);
