@@ -196,6 +196,13 @@ public class SafeReferralTests : IAsyncLifetime
         Assert.Contains("Currently open to Cafcass: no", disclosure.Items);
         Assert.Contains(disclosure.Items, i => i.Contains("no further information can be shared"));
         Assert.DoesNotContain(disclosure.Items, i => i.Contains("risk", StringComparison.OrdinalIgnoreCase));
+
+        // The closed case's FCA hears that it was queried (replayed from the store, so no race).
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var worklist = _fca.InformationSharing.WatchFcaWorklist(new WatchFcaWorklistRequest(), cancellationToken: cts.Token);
+        Assert.True(await worklist.ResponseStream.MoveNext(cts.Token));
+        var note = worklist.ResponseStream.Current.Notification;
+        Assert.Equal((FcaNotificationKind.CaseQueried, closed.Name, "ZW10C00002", r.Name), (note.Kind, note.Case, note.CaseNumber, note.SharingRequest));
     }
 
     [Fact]
