@@ -51,8 +51,8 @@ public static class ContactHosting
         services.AddSingleton(_ => new CallCentreHours());
         services.AddSingleton<Sealer>();
         services.AddSingleton<CaseRepository>();
-        services.AddSingleton<Feed<Domain.InformationSharing.SharingRequest>>();
-        services.AddSingleton<Feed<Domain.InformationSharing.FcaNotification>>();
+        services.AddSingleton<Feed<SharingRequest>>();
+        services.AddSingleton<Feed<FcaNotification>>();
         services.AddSingleton<SharingRepository>();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
