@@ -52,6 +52,8 @@ public sealed class ContactClient : IDisposable
         Reports = new ReportService.ReportServiceClient(invoker);
         Referrals = new ReferralService.ReferralServiceClient(invoker);
         Store = new StoreService.StoreServiceClient(invoker);
+        Cases = new CaseService.CaseServiceClient(invoker);
+        InformationSharing = new InformationSharingService.InformationSharingServiceClient(invoker);
         CallInvoker = invoker;
     }
 
@@ -87,6 +89,12 @@ public sealed class ContactClient : IDisposable
 
     /// <summary>Store operations: online backups (NCT).</summary>
     public StoreService.StoreServiceClient Store { get; }
+
+    /// <summary>The case index, kept in step by the case system.</summary>
+    public CaseService.CaseServiceClient Cases { get; }
+
+    /// <summary>The Safe Referral System: information sharing requests, the call-centre step, the FCA's answers.</summary>
+    public InformationSharingService.InformationSharingServiceClient InformationSharing { get; }
 
     /// <summary>The authenticated invoker, for services added after this SDK version.</summary>
     public CallInvoker CallInvoker { get; }
@@ -136,6 +144,11 @@ public sealed class ContactClient : IDisposable
         ("contact.v1.ReferralService", "SubmitReferral"),
         ("contact.v1.ReferralService", "GetReferral"),
         ("contact.v1.ReferralService", "ListReferrals"),
+        ("contact.v1.CaseService", "GetCase"),
+        ("contact.v1.InformationSharingService", "GetSharingRequest"),
+        ("contact.v1.InformationSharingService", "ListSharingRequests"),
+        ("contact.v1.InformationSharingService", "GetDisclosureStatement"),
+        ("contact.v1.InformationSharingService", "GetCallCentreStatus"),
     ];
 
     /// <summary>Adds the API key and the default deadline to every call.</summary>

@@ -1,3 +1,4 @@
+using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
 using Contact.Server.Observability;
 using Contact.Server.OpenReferral;
@@ -64,6 +65,12 @@ public static class ContactHosting
         services.AddHostedService<GrantAccreditationWatcher>();
         services.AddSingleton(configuration.GetSection("Contact:Mou").Get<Domain.Reports.MouOptions>() ?? new Domain.Reports.MouOptions());
         services.AddReviewReportContributors();
+        services.AddSingleton(_ => new CallCentreHours());
+        services.AddSingleton<Sealer>();
+        services.AddSingleton<CaseRepository>();
+        services.AddSingleton<ChangeFeed<SharingRequest>>();
+        services.AddSingleton<ChangeFeed<FcaNotification>>();
+        services.AddSingleton<SharingRepository>();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
         services.AddSingleton<RpcMetrics>();
@@ -111,6 +118,8 @@ public static class ContactHosting
         app.MapGrpcService<ReportService>();
         app.MapGrpcService<ReferralService>();
         app.MapGrpcService<StoreService>();
+        app.MapGrpcService<CaseService>();
+        app.MapGrpcService<InformationSharingService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

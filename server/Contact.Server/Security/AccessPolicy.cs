@@ -96,6 +96,28 @@ public static class AccessPolicy
         ["/contact.v1.ReportService/GetReviewReport"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
         ["/contact.v1.ReportService/ExportReviewReport"] = Allow(AuditKind.SensitiveRead, NctOperator, Auditor),
 
+        // The case index, kept in step by the case system (MOU 2.3.2-2.3.5). Reads hold children's data.
+        ["/contact.v1.CaseService/CreateCase"] = Allow(AuditKind.Write, CaseSystem),
+        ["/contact.v1.CaseService/UpdateCase"] = Allow(AuditKind.Write, CaseSystem),
+        ["/contact.v1.CaseService/CloseCase"] = Allow(AuditKind.Write, CaseSystem),
+        ["/contact.v1.CaseService/BatchUpsertCases"] = Allow(AuditKind.Write, CaseSystem),
+        // NCT reads any case; a practitioner only a case allocated to them (object check in the service).
+        ["/contact.v1.CaseService/GetCase"] = Allow(AuditKind.SensitiveRead, CaseSystem, NctOperator, Practitioner),
+
+        // The Safe Referral System (policy 1.8, Annex 1; MOU 2.3.2-2.3.5). Object checks in the service:
+        // NACCC sees only the requests it sent; an FCA only requests about cases allocated to them.
+        ["/contact.v1.InformationSharingService/SubmitSharingRequest"] = Allow(AuditKind.Write, Naccc),
+        ["/contact.v1.InformationSharingService/GetSharingRequest"] = Allow(AuditKind.SensitiveRead, Naccc, CallCentre, Practitioner, NctOperator),
+        ["/contact.v1.InformationSharingService/ListSharingRequests"] = Allow(AuditKind.SensitiveRead, Naccc, CallCentre, Practitioner, NctOperator),
+        ["/contact.v1.InformationSharingService/LookUpCase"] = Allow(AuditKind.Write, CallCentre),
+        ["/contact.v1.InformationSharingService/ResolveCaseMatch"] = Allow(AuditKind.Write, CallCentre),
+        ["/contact.v1.InformationSharingService/AnswerSharingRequest"] = Allow(AuditKind.Write, Practitioner),
+        ["/contact.v1.InformationSharingService/WatchSharingRequests"] = Allow(AuditKind.SensitiveRead, Naccc),
+        ["/contact.v1.InformationSharingService/WatchFcaWorklist"] = Allow(AuditKind.SensitiveRead, Practitioner),
+        // For the parties and the court (MOU 2.3.5): produced by the FCA, NCT, or for audit.
+        ["/contact.v1.InformationSharingService/GetDisclosureStatement"] = Allow(AuditKind.SensitiveRead, Practitioner, NctOperator, Auditor, CaseSystem),
+        ["/contact.v1.InformationSharingService/GetCallCentreStatus"] = Allow(AuditKind.None, Everyone),
+
         // Open: discovery and health.
         ["/grpc.health.v1.Health/Check"] = Open,
         ["/grpc.health.v1.Health/Watch"] = Open,

@@ -51,6 +51,8 @@ public abstract class Collections(LiteDatabase db)
         c.Collection<Domain.Grants.GrantApplication>(GrantRepository.ApplicationsName).EnsureIndex(x => x.RoundId);
         c.Collection<Domain.Grants.GrantApplication>(GrantRepository.ApplicationsName).EnsureIndex(x => x.CentreId);
         ReferralRepository.EnsureIndexes(c);
+        CaseRepository.EnsureIndexes(c);
+        SharingRepository.EnsureIndexes(c);
     }
 }
 

@@ -165,8 +165,6 @@ public sealed class ContactStore : IDisposable
         catch (Exception ex) { _log.LogError(ex, "Rollback failed."); }
     }
 
-    private int _disposed;
-
     public void Dispose()
     {
         // Idempotent: the host disposes the store at shutdown even when it was closed before.

@@ -19,6 +19,7 @@ internal static class StoreMapper
 
         mapper.Entity<AccreditationChange>().Id(c => c.Sequence, autoId: true);
         mapper.Entity<AuditRecord>().Id(a => a.Sequence, autoId: false);
+        mapper.Entity<Domain.InformationSharing.FcaNotification>().Id(n => n.Sequence, autoId: false);
         return mapper;
     }
 }

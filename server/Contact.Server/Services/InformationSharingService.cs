@@ -1,0 +1,241 @@
+using Contact.Server.Domain.Cases;
+using Contact.Server.Domain.Common;
+using Contact.Server.Domain.InformationSharing;
+using Contact.Server.Security;
+using Contact.Server.Storage;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using V1 = Contact.V1;
+
+namespace Contact.Server.Services;
+
+/// <summary>
+/// The Safe Referral System channel (policy 1.8, Annex 1; MOU 2.3.2–2.3.5). Object-level checks sit
+/// on top of the role table: NACCC sees only the requests it sent and only what was disclosed to it;
+/// an FCA sees and answers only requests about cases allocated to them.
+/// </summary>
+public sealed class InformationSharingService(SharingRepository repository, CaseRepository cases, CallCentreHours hours, TimeProvider time)
+    : V1.InformationSharingService.InformationSharingServiceBase
+{
+    private const int DefaultPageSize = 50, MaxPageSize = 500;
+
+    public override async Task<V1.SharingRequest> SubmitSharingRequest(V1.SubmitSharingRequestRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var v = new Validation();
+        var r = new SharingRequest
+        {
+            SrsReference = request.SrsReference.Trim(),
+            FamilyName = request.FamilyName.Trim(),
+            ParentWishingContact = request.ParentWishingContact.Trim(),
+            PartiesConsentedToChecks = request.PartiesConsentedToChecks,
+            NamedFca = request.NamedFca is { } f && (f.DisplayName.Length + f.Email.Length + f.Phone.Length) > 0
+                ? new FcaContact(f.DisplayName.Trim(), Blank(f.Email), Blank(f.Phone)) : null,
+            SubmittedBy = caller.Principal.ResourceName,
+            SubmittedByName = caller.Principal.DisplayName,
+            Children = request.Children.Select((c, i) => new RequestChild(c.GivenNames.Trim(),
+                string.IsNullOrWhiteSpace(c.FamilyName) ? request.FamilyName.Trim() : c.FamilyName.Trim(),
+                c.DateOfBirth.ToDomain($"children[{i}].date_of_birth", v) ?? default,
+                c.AddressLines.Select(l => l.Trim()).ToList(), Blank(c.Postcode))).ToList(),
+        };
+        if (request.PartiesConsentedToChecks) v.ThrowIfInvalid();
+        SharingRules.ValidateSubmission(r, UkClock.Today(time));
+        var stored = await repository.SubmitAsync(r, caller.Audit);
+        return stored.ToProto(cafcassView: false, time.GetUtcNow());
+    }
+
+    public override Task<V1.SharingRequest> GetSharingRequest(V1.GetSharingRequestRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var r = Visible(RequestId(request.Name, "name"), caller);
+        return Task.FromResult(View(r, caller));
+    }
+
+    public override Task<V1.ListSharingRequestsResponse> ListSharingRequests(V1.ListSharingRequestsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var v = new Validation().Require(request.PageSize >= 0, "page_size", "must not be negative")
+            .Require(System.Enum.IsDefined((SharingState)(int)request.State), "state", "unknown value");
+        var after = PageToken.Decode(request.PageToken, v);
+        v.ThrowIfInvalid();
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
+        var p = caller.Principal;
+        var all = p.HasAny(Role.CallCentre, Role.NctOperator) ? repository.List(null, null)
+            : p.Has(Role.Practitioner) ? repository.List(null, p.FcaId ?? "\0none")
+            : repository.List(p.ResourceName, null);
+        var matching = all.Where(r => request.State == V1.SharingRequestState.Unspecified || (int)r.State == (int)request.State).ToList();
+        var start = after is null ? 0 : matching.FindIndex(r => r.Id == after) + 1;
+        var page = matching.Skip(start).Take(pageSize + 1).ToList();
+        var response = new V1.ListSharingRequestsResponse();
+        foreach (var r in page.Take(pageSize))
+        {
+            response.SharingRequests.Add(View(r, caller));
+            Touch(caller, r);
+        }
+        if (page.Count > pageSize) response.NextPageToken = PageToken.Encode(page[pageSize - 1].Id);
+        return Task.FromResult(response);
+    }
+
+    public override async Task<V1.LookUpCaseResponse> LookUpCase(V1.LookUpCaseRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var (r, candidates) = await repository.LookUpAsync(RequestId(request.Name, "name"), caller.Principal, caller.Audit);
+        var response = new V1.LookUpCaseResponse { SharingRequest = r.ToProto(cafcassView: true, time.GetUtcNow()) };
+        response.Candidates.AddRange(candidates.Select(c => new V1.CaseCandidate
+        {
+            Case = c.ResourceName, CaseNumber = c.CaseNumber, Status = (V1.CaseStatus)c.Status,
+            Children = { c.Children.Select(ch => ch.ToProto()) },
+        }));
+        return response;
+    }
+
+    public override async Task<V1.SharingRequest> ResolveCaseMatch(V1.ResolveCaseMatchRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var id = RequestId(request.Name, "name");
+        var v = new Validation().RequireText(request.Note, "note", 1000)
+            .Require(request.NoMatch != (request.Case.Length > 0), "case", "choose a case, or set no_match (not both)");
+        var caseId = request.Case.Length > 0 ? CaseNames.CaseId(request.Case) : null;
+        v.Require(request.Case.Length == 0 || caseId is not null, "case", "must be \"cases/{case}\"").ThrowIfInvalid();
+        var r = await repository.ResolveAsync(id, caseId, request.Note.Trim(), caller.Principal, caller.Audit);
+        return r.ToProto(cafcassView: true, time.GetUtcNow());
+    }
+
+    public override async Task<V1.SharingRequest> AnswerSharingRequest(V1.AnswerSharingRequestRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var id = RequestId(request.Name, "name");
+        var v = new Validation()
+            .Require(System.Enum.IsDefined((YesNo)(int)request.CurrentRisk), "current_risk", "unknown value")
+            .Require(System.Enum.IsDefined((YesNo)(int)request.HistoricRisk), "historic_risk", "unknown value")
+            .Require(System.Enum.IsDefined((YesNo)(int)request.CourtPermission), "court_permission", "unknown value")
+            .OptionalText(request.CourtPermissionReference, "court_permission_reference", 120)
+            .OptionalText(request.ConfirmationReason, "confirmation_reason", 1000)
+            .Require(request.FurtherInformation.Count <= CaseRules.MaxStatements, "further_information", $"at most {CaseRules.MaxStatements} statements");
+        foreach (var s in request.FurtherInformation) v.OptionalText(s, "further_information", 1000);
+        v.ThrowIfInvalid();
+        var r = caller.Principal.FcaId is null ? null : repository.Get(id);
+        if (r is null) throw RuleViolation.NotFound(request.Name);
+        var c = r.CaseId is null ? null : cases.Get(r.CaseId);
+        // The one completing the form is the allocated FCA, by the case index's own record of them.
+        var completedBy = c?.Fca is { } allocated && allocated.FcaId == caller.Principal.FcaId
+            ? new FcaContact(allocated.DisplayName, allocated.Email, allocated.Phone)
+            : throw RuleViolation.NotFound(request.Name);
+        var input = new AnswerInput((YesNo)(int)request.CurrentRisk, (YesNo)(int)request.HistoricRisk, (YesNo)(int)request.CourtPermission,
+            Blank(request.CourtPermissionReference), request.FurtherInformation.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList(),
+            request.ConfirmNoRiskDespiteFlag, Blank(request.ConfirmationReason));
+        var answered = await repository.AnswerAsync(id, caller.Principal, input, completedBy, caller.Audit);
+        return answered.ToProto(cafcassView: true, time.GetUtcNow());
+    }
+
+    public override async Task WatchSharingRequests(V1.WatchSharingRequestsRequest request, IServerStreamWriter<V1.WatchSharingRequestsResponse> responseStream, ServerCallContext context)
+    {
+        new Validation().Require(request.AfterSequence >= 0, "after_sequence", "must not be negative").ThrowIfInvalid();
+        var owner = context.Caller().Principal.ResourceName;
+        // Subscribe before replaying so nothing recorded in between is missed; sequences drop repeats.
+        var live = repository.SubscribeRequests(context.CancellationToken);
+        var last = request.AfterSequence;
+        while (true)
+        {
+            var page = repository.ChangedAfter(owner, last, 500);
+            foreach (var r in page)
+            {
+                await responseStream.WriteAsync(new V1.WatchSharingRequestsResponse { SharingRequest = r.ToProto(false, time.GetUtcNow()) });
+                last = r.Sequence;
+            }
+            if (page.Count < 500) break;
+        }
+        await foreach (var r in live.ReadAllAsync(context.CancellationToken))
+        {
+            if (r.Sequence <= last || r.SubmittedBy != owner) continue;
+            await responseStream.WriteAsync(new V1.WatchSharingRequestsResponse { SharingRequest = r.ToProto(false, time.GetUtcNow()) });
+            last = r.Sequence;
+        }
+    }
+
+    public override async Task WatchFcaWorklist(V1.WatchFcaWorklistRequest request, IServerStreamWriter<V1.WatchFcaWorklistResponse> responseStream, ServerCallContext context)
+    {
+        new Validation().Require(request.AfterSequence >= 0, "after_sequence", "must not be negative").ThrowIfInvalid();
+        var fcaId = context.Caller().Principal.FcaId
+            ?? throw new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied, "The caller's key is not tied to an FCA.");
+        var live = repository.SubscribeNotifications(context.CancellationToken);
+        var last = request.AfterSequence;
+        while (true)
+        {
+            var page = repository.NotificationsAfter(fcaId, last, 500);
+            foreach (var n in page)
+            {
+                await responseStream.WriteAsync(new V1.WatchFcaWorklistResponse { Notification = n.ToProto() });
+                last = n.Sequence;
+            }
+            if (page.Count < 500) break;
+        }
+        await foreach (var n in live.ReadAllAsync(context.CancellationToken))
+        {
+            if (n.Sequence <= last || n.FcaId != fcaId) continue;
+            await responseStream.WriteAsync(new V1.WatchFcaWorklistResponse { Notification = n.ToProto() });
+            last = n.Sequence;
+        }
+    }
+
+    public override Task<V1.DisclosureStatement> GetDisclosureStatement(V1.GetDisclosureStatementRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var id = CaseService.CaseId(request.Case, "case");
+        var c = cases.Get(id);
+        if (c is null || (!caller.Principal.HasAny(Role.NctOperator, Role.CaseSystem, Role.Auditor) && c.Fca?.FcaId != caller.Principal.FcaId))
+            throw RuleViolation.NotFound(request.Case);
+        caller.Audit.Touch(c.ResourceName).Case(c.CaseNumber);
+        var statement = new V1.DisclosureStatement { Case = c.ResourceName, CaseNumber = c.CaseNumber, GenerateTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
+        statement.Disclosures.AddRange(repository.DisclosuresOf(id).Select(d => new V1.Disclosure
+        {
+            SharingRequest = CaseNames.Request(d.RequestId),
+            DiscloseTime = Timestamp.FromDateTimeOffset(d.Time),
+            SharedWith = d.SharedWith,
+            SharedBy = d.SharedBy,
+            Items = { d.Items },
+        }));
+        return Task.FromResult(statement);
+    }
+
+    public override Task<V1.GetCallCentreStatusResponse> GetCallCentreStatus(V1.GetCallCentreStatusRequest request, ServerCallContext context)
+    {
+        var now = time.GetUtcNow();
+        var response = new V1.GetCallCentreStatusResponse
+        {
+            OpenNow = hours.IsOpen(now),
+            NextOpenTime = Timestamp.FromDateTimeOffset(hours.NextOpening(now)),
+            Hours = "Monday to Thursday 09:00-17:00, Friday 09:00-16:30, UK time, closed on England and Wales bank holidays (MOU 2.3.2)",
+        };
+        if (hours.ClosesAt(now) is { } closes) response.ClosesTime = Timestamp.FromDateTimeOffset(closes);
+        return Task.FromResult(response);
+    }
+
+    /// <summary>The request if the caller may see it; otherwise NOT_FOUND, so that nobody learns it exists.</summary>
+    private SharingRequest Visible(string id, Caller caller)
+    {
+        var r = repository.Get(id);
+        var p = caller.Principal;
+        var allowed = r is not null && (p.HasAny(Role.CallCentre, Role.NctOperator)
+            || (p.Has(Role.Naccc) && r.SubmittedBy == p.ResourceName)
+            || (p.Has(Role.Practitioner) && p.FcaId is not null && r.FcaId == p.FcaId));
+        if (!allowed) throw RuleViolation.NotFound(CaseNames.Request(id));
+        Touch(caller, r!);
+        return r!;
+    }
+
+    private static void Touch(Caller caller, SharingRequest r)
+    {
+        caller.Audit.Touch(r.ResourceName);
+        if (r.CaseNumber is not null && IsCafcass(caller.Principal)) caller.Audit.Case(r.CaseNumber);
+    }
+
+    private V1.SharingRequest View(SharingRequest r, Caller caller) => r.ToProto(IsCafcass(caller.Principal), time.GetUtcNow());
+
+    private static bool IsCafcass(Principal p) => p.HasAny(Role.CallCentre, Role.NctOperator, Role.Practitioner);
+
+    private static string RequestId(string name, string field) =>
+        CaseNames.RequestId(name) ?? throw RuleViolation.Invalid(field, "must be \"sharingRequests/{sharing_request}\"");
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
