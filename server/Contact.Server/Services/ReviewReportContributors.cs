@@ -1,3 +1,4 @@
+using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
 using Contact.Server.Domain.Reports;
 using Contact.Server.Storage;
@@ -20,6 +21,15 @@ public sealed class ReferralReportContributor(ReferralRepository repository) : I
 
     public IEnumerable<ReportSection> Contribute(ReportPeriod period, DateOnly today) =>
         ReferralFigures.Sections(repository.List(new ReferralScope(true, null, null)).Select(d => d.Referral), period);
+}
+
+/// <summary>The Safe Referral System's sections of the MOU review report.</summary>
+public sealed class SharingReportContributor(SharingRepository repository, CallCentreHours hours) : IReviewReportContributor
+{
+    public int Order => 300;
+
+    public IEnumerable<ReportSection> Contribute(ReportPeriod period, DateOnly today) =>
+        SharingFigures.Sections(repository.List(null, null), period, hours);
 }
 
 /// <summary>The concerns' sections of the MOU review report.</summary>
@@ -48,6 +58,7 @@ public static class ReviewReportRegistration
     {
         services.AddSingleton<IReviewReportContributor, RegisterReportContributor>();
         services.AddSingleton<IReviewReportContributor, ReferralReportContributor>();
+        services.AddSingleton<IReviewReportContributor, SharingReportContributor>();
         services.AddSingleton<IReviewReportContributor, ConcernReportContributor>();
         services.AddSingleton<IReviewReportContributor, GrantReportContributor>();
         return services;

@@ -171,6 +171,7 @@ public sealed class SharingRepository(
         var now = time.GetUtcNow();
         CaseRecord Case(string cid) => candidates.First(c => c.Id == cid);
         r.MatchNote = note;
+        r.CallCentreAnswered = now;
         switch (result)
         {
             case LookUpResult.NotKnown:

@@ -85,6 +85,31 @@ public class SafeReferralTests : IAsyncLifetime
             ConfirmNoRiskDespiteFlag = confirm, ConfirmationReason = reason,
         }).ResponseAsync;
 
+    [Fact]
+    public async Task The_review_report_counts_requests_by_path_and_times_each_step_in_call_centre_hours_MOU_2_3_2()
+    {
+        await CreateCase(NewCase("ZW26C00901", "Mia", "Report", D(2019, 4, 2)));
+        // Tuesday 2 June 2026, 10:00 UK time (BST): the call centre is open.
+        var open = await Submit("Mia", "Report", D(2019, 4, 2));
+        var unknown = await Submit("Nobody", "Unknown", D(2018, 1, 1));
+
+        _host.Clock.Advance(TimeSpan.FromMinutes(30));
+        await LookUp(unknown);                       // 0.5 working hours
+        _host.Clock.Advance(TimeSpan.FromMinutes(90));
+        await LookUp(open);                          // 2 working hours
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        await Answer(open, YesNo.No, YesNo.No);      // Tue 12:00–17:00 + Wed 09:00–12:00 = 8 working hours
+
+        var report = await _nct.Reports.GetReviewReportAsync(new GetReviewReportRequest());
+        double[] Row(string key, string label) => report.Sections.Single(x => x.Key == key).Rows.Single(r => r.Labels.Single() == label).Values.ToArray();
+
+        Assert.Equal([1], Row("information_sharing.by_path", "NOT_KNOWN"));
+        Assert.Equal([1], Row("information_sharing.by_path", "OPEN_NO_RISK"));
+        // Call centre: 0.5 h and 2 h → mean 1.25, median 1.25, max 2. FCA: 8 h.
+        Assert.Equal([2, 2, 1.25, 1.25, 2], Row("information_sharing.time_to_answer", "CALL_CENTRE"));
+        Assert.Equal([1, 1, 8, 8, 8], Row("information_sharing.time_to_answer", "FCA"));
+    }
+
     private Task<SharingRequest> Get(ContactClient client, string name) =>
         client.InformationSharing.GetSharingRequestAsync(new GetSharingRequestRequest { Name = name }).ResponseAsync;
 

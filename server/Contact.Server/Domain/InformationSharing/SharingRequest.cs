@@ -54,6 +54,8 @@ public sealed class SharingRequest
     public List<string> CandidateCaseIds { get; set; } = [];
     public string? MatchNote { get; set; }
     public string? LookedUpBy { get; set; }
+    /// <summary>When the call centre told SRS the outcome (not open, or the FCA's details): the first answer's time.</summary>
+    public DateTimeOffset? CallCentreAnswered { get; set; }
     public string? NoRiskConfirmationReason { get; set; }
 
     public string ResourceName => CaseNames.Request(Id);
