@@ -29,7 +29,7 @@ public sealed class ImportScreen : Screen
         var start = new Button { ShadowStyle = ShadowStyles.None, X = 11, Y = 2, Text = "_Import (Ctrl+S)" };
         start.Accepting += (_, e) => { e.Handled = true; Start(); };
         _progress = new ProgressBar { X = 0, Y = 4, Width = Dim.Fill(), Height = 1, ProgressBarStyle = ProgressBarStyle.Continuous };
-        _summary = new Label { X = 0, Y = 5, Width = Dim.Fill(), Text = $"Columns: {string.Join(",", CentreCsv.Columns.Take(10))},…" };
+        _summary = new Label { X = 0, Y = 5, Width = Dim.Fill(), Text = $"A header row names the columns (F1 lists them). Rows go in batches of {BatchSize}." };
         _report = new TextView { X = 0, Y = 6, Width = Dim.Fill(), Height = Dim.Fill(), ReadOnly = true };
         Add(pathLabel, _path, _validateOnly, start, _progress, _summary, _report);
     }
