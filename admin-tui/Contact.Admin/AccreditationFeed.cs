@@ -9,7 +9,7 @@ namespace Contact.Admin;
 /// trying, and on return resumes after the last sequence it saw, so nothing is missed or repeated.
 /// It reports its state in words for the status line.
 /// </summary>
-public sealed class AccreditationFeed(ContactClient client, Action<AccreditationChange> changed, Action<string> state) : IDisposable
+public sealed class AccreditationFeed(ContactClient client, Action<AccreditationChange> changed, Action<string> state, Action reconnected) : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -35,6 +35,7 @@ public sealed class AccreditationFeed(ContactClient client, Action<Accreditation
                 {
                     Reconnects++;
                     state($"Live: reconnected @{LastSequence}");
+                    reconnected();
                 }
                 else state("Live: watching changes");
                 attempt = 0;
@@ -43,6 +44,7 @@ public sealed class AccreditationFeed(ContactClient client, Action<Accreditation
                 {
                     LastSequence = response.Change.Sequence;
                     changed(response.Change);
+                    state($"Live: @{LastSequence}{(Reconnects > 0 ? " (reconnected)" : "")}");
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }

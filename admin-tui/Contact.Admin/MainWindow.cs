@@ -71,7 +71,10 @@ public sealed class MainWindow : Window
             else if (key == Key.F1) { ShowHelp(); key.Handled = true; }
         };
 
-        Feed = new AccreditationFeed(client, change => Ui.Invoke(() => Broadcast(change)), state => Ui.Invoke(() => _live.Text = state));
+        Feed = new AccreditationFeed(client,
+            change => Ui.Invoke(() => Broadcast(change)),
+            state => Ui.Invoke(() => _live.Text = state),
+            () => Ui.Invoke(Reconnected));
     }
 
     public IApplication Ui { get; }
@@ -161,6 +164,13 @@ public sealed class MainWindow : Window
     private void Broadcast(AccreditationChange change)
     {
         foreach (var screen in _screens) screen.AccreditationChanged(change);
+    }
+
+    // Whatever failed while the server was away is stale now: say so and refresh what is open.
+    private void Reconnected()
+    {
+        Say("Server back: open screens refreshed.");
+        foreach (var screen in _screens) screen.Reconnected();
     }
 
     private CentreFilter CurrentFilter() => _screens.OfType<CentresScreen>().FirstOrDefault()?.Filter ?? new CentreFilter();

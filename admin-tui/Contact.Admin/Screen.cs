@@ -38,6 +38,9 @@ public abstract class Screen : View
     /// <summary>An accreditation change arrived on the live stream (on the UI thread).</summary>
     public virtual void AccreditationChanged(AccreditationChange change) { }
 
+    /// <summary>The server came back after an outage: reload what the screen shows.</summary>
+    public virtual void Reconnected() { }
+
     /// <summary>Marks the screen gone, so late answers from the server are dropped.</summary>
     public void Close() => _closed = true;
 

@@ -100,6 +100,7 @@ public static class Words
         RpcException { StatusCode: StatusCode.Unavailable } => $"The server is not reachable{(server is null ? "" : " at " + server)}. Press F5 to try again.",
         RpcException { StatusCode: StatusCode.DeadlineExceeded } => "The server did not answer in time. Press F5 to try again.",
         RpcException { StatusCode: StatusCode.Unauthenticated } => "The server did not accept the API key (is it revoked or expired?).",
+        RpcException { Status.DebugException: { } cause } rpc => $"The call failed ({rpc.StatusCode}): {cause.GetBaseException().Message}",
         RpcException rpc => Refusal(rpc.ToContactError()),
         AggregateException { InnerException: { } inner } => Problem(inner, server),
         _ => $"Something went wrong: {ex.Message}",

@@ -25,8 +25,6 @@ public sealed class ConsoleTests
         return (host, nct, accredited);
     }
 
-    private static T Sync<T>(Func<Task<T>> call) => Task.Run(call).GetAwaiter().GetResult();
-
     [Fact]
     public async Task Finds_a_centre_and_opens_it()
     {
@@ -109,10 +107,10 @@ public sealed class ConsoleTests
         await using var _ = host;
         var naccc = await host.ClientAsync(Role.Naccc);
         using var console = new HeadlessConsole(nct);
-        console.WaitFor("Live: watching changes");
+        console.WaitForLiveFeed();
         console.WaitUntil(s => s.Contains("accredited") && !s.Contains("suspended"), "the accredited centre");
 
-        Sync(() => naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
+        HeadlessConsole.Block(() => naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
         {
             Centre = centre.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "Concern raised",
         }).ResponseAsync);

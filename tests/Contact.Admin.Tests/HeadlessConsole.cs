@@ -77,7 +77,15 @@ public sealed class HeadlessConsole : IDisposable
 
     public void WaitFor(string text, int timeoutMs = 15_000) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), $"\"{text}\"", timeoutMs);
 
+    /// <summary>Waits until the live feed is connected (it says "watching", or names the last change).</summary>
+    public void WaitForLiveFeed() => WaitUntil(s => s.Contains("Live: watching", StringComparison.Ordinal) || s.Contains("Live: @", StringComparison.Ordinal), "the live feed");
+
     public void WaitIdle() => WaitUntil(_ => true, "the calls in flight");
+
+    /// <summary>Runs async work to completion off the UI's synchronisation context (tests must not await while the console is open).</summary>
+    public static void Block(Func<Task> work) => Task.Run(work).GetAwaiter().GetResult();
+
+    public static T Block<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
 
     public void Dispose()
     {

@@ -29,22 +29,26 @@ public sealed class ReconnectTests
             var accredited = (await naccc.Register.ListCentresAsync(new ListCentresRequest { Status = AccreditationStatus.Accredited, ContactType = ContactType.Supported, PageSize = 1 })).Centres.Single();
 
             using var console = new HeadlessConsole(nct);
-            console.WaitFor("Live: watching changes");
+            console.WaitForLiveFeed();
             console.WaitUntil(_ => console.Main.Feed.LastSequence > 0, "the history replay");
             var before = console.Main.Feed.LastSequence;
 
-            await server.DisposeAsync();
+            // No awaits while the console is open: its synchronisation context is pumped only by the test.
+            HeadlessConsole.Block(() => server.DisposeAsync().AsTask());
             console.WaitFor("Live: offline", 20_000);
 
-            server = await Task.Run(() => ServerProcess.StartAsync(data, port, "--demo")).WaitAsync(TimeSpan.FromSeconds(90));
+            server = HeadlessConsole.Block(() => ServerProcess.StartAsync(data, port, "--demo").WaitAsync(TimeSpan.FromSeconds(90)));
             console.WaitFor($"Live: reconnected @{before}", 30_000);
             Assert.Equal(1, console.Main.Feed.Reconnects);
+            console.WaitFor("Server back: open screens refreshed.");
+            console.WaitFor(" found, page 1/");
 
-            await Task.Run(() => naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
+            HeadlessConsole.Block(() => naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
             {
                 Centre = accredited.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "After the restart",
             }).ResponseAsync);
             console.WaitUntil(_ => console.Main.Feed.LastSequence == before + 1, "the change recorded after the restart", 20_000);
+            console.WaitFor($"Live: @{before + 1} (reconnected)");
             console.Press(Key.F5);
             console.WaitIdle();
         }

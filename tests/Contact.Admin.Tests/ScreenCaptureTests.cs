@@ -32,7 +32,7 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
                 captures.Add((name, string.Join('\n', lines.Select(l => l.TrimEnd()))));
             }
 
-            console.WaitFor("Live: watching changes");
+            console.WaitForLiveFeed();
             console.WaitUntil(s => s.Contains(" found, page 1/"), "the register");
             Capture("Centres");
 

@@ -40,6 +40,8 @@ public sealed class CentreDetailScreen : Screen
         new(Key.F5, "Refresh", Load),
     ];
 
+    public override void Reconnected() => Load();
+
     public override void Shown()
     {
         _body.SetFocus();

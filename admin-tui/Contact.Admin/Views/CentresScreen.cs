@@ -91,6 +91,8 @@ public sealed class CentresScreen : Screen
         new(Key.F6, "New", () => Shell.Show(new CentreEditScreen(Shell, null))),
     ];
 
+    public override void Reconnected() => Reload();
+
     public override void Shown()
     {
         _search.SetFocus();

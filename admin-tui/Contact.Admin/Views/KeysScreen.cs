@@ -44,6 +44,8 @@ public sealed class KeysScreen : Screen
         new(Key.F5, "Refresh", Load),
     ];
 
+    public override void Reconnected() => Load();
+
     public override void Shown()
     {
         _table.SetFocus();
