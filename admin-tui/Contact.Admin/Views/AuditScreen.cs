@@ -42,10 +42,11 @@ public sealed class AuditScreen : Screen
 
     public override string Help => """
         Who did what, when: every write, every sensitive read and every refusal, newest first.
-        Filter by principal (apiKeys/… or a name), by resource (e.g. centres/…), and by date (from/to, UK dates).
-        Enter or F5 queries, F8 next page, F7 previous page (Shift+F7 on some terminals), F9 menu.
-        F7 alone verifies the hash chain: each entry's hash covers the one before, so an edited or
-        removed entry breaks the chain at that point.
+        Filter by principal (apiKeys/… or a name), by resource (e.g. centres/…), and by date
+        (from/to, UK dates); refusals and failures are shown in red and say DENIED or FAILED.
+        Enter or F5  query (first page)      F8  next page
+        F7           verify the hash chain: each entry's hash covers the one before, so an
+                     edited or removed entry breaks the chain at that point.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>

@@ -169,7 +169,8 @@ public sealed class CentresScreen : Screen
         var page = _pageTokens.Count;
         var pages = Math.Max(1, (int)Math.Ceiling(_total / (double)PageSize));
         _filters.Text = $"Status:{Label(Filter.Status)} Type:{Words.Type(Filter.Type).Replace("-", "any")} " +
-                        $"Setting:{Words.Setting(Filter.Setting).Replace("-", "any")} | {_total} found, page {page}/{pages}";
+                        $"Setting:{Words.Setting(Filter.Setting).Replace("-", "any")} | {_total} found, page {page}/{pages}" +
+                        (pages > 1 ? " (F7/F8)" : "");
         SetNeedsDraw();
     }
 
