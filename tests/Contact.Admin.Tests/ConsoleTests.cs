@@ -3,6 +3,7 @@ using Contact.Client;
 using Contact.Tests.Support;
 using Contact.V1;
 using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
 
 namespace Contact.Admin.Tests;
 
@@ -51,6 +52,24 @@ public sealed class ConsoleTests
             console.WaitFor("1 found");
             Assert.IsType<CentresScreen>(console.Main.Current);
         }
+    }
+
+    [Fact]
+    public async Task The_mouse_opens_a_centre_and_the_status_bar_goes_back()
+    {
+        var (host, nct, _) = await StartWithAccreditedCentreAsync();
+        await using var _ = host;
+        using var console = new HeadlessConsole(nct);
+        console.WaitFor("2 found");
+        var row = console.Screen.Split('\n').ToList().FindIndex(l => l.Contains("Riverside"));
+        console.App.InjectSequence(InputInjectionExtensions.LeftButtonDoubleClick(new System.Drawing.Point(5, row)));
+        console.WaitFor("Organisation: Test Family Support");
+        Assert.Contains("Riverside Family Contact Centre", console.Screen);
+
+        var status = console.Screen.Split('\n')[23];
+        console.App.InjectSequence(InputInjectionExtensions.LeftButtonClick(new System.Drawing.Point(status.IndexOf("Back", StringComparison.Ordinal), 23)));
+        console.WaitFor("2 found");
+        Assert.IsType<CentresScreen>(console.Main.Current);
     }
 
     [Fact]
