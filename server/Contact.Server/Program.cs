@@ -10,7 +10,9 @@ using Contact.Server.Hosting;
 //   ... -- restore FILE                   put a backup in place of a stopped server's store
 
 var (command, operands, rest) = Commands.Split(args);
-var builder = WebApplication.CreateBuilder(rest);
+// Settings (appsettings.json) come from beside the program, wherever it is started from; relative
+// paths such as the data directory are from the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = rest, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddContact(builder.Configuration);
 
 if (command is not null)

@@ -1,0 +1,180 @@
+using Contact.Admin.Views;
+using Contact.Client;
+using Contact.V1;
+using Terminal.Gui.App;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Contact.Admin;
+
+/// <summary>
+/// The console's frame, composed in one place: menu bar, the stack of screens, a message line,
+/// and a status bar with the current screen's shortcuts. It owns the live accreditation feed and
+/// passes each change to the open screens.
+/// </summary>
+public sealed class MainWindow : Window
+{
+    private readonly Stack<Screen> _screens = new();
+    private readonly View _content;
+    private readonly Label _message;
+    private readonly Label _live;
+    private readonly StatusBar _status;
+    private int _working;
+
+    public MainWindow(IApplication app, ContactClient client, Uri server)
+    {
+        Ui = app;
+        Client = client;
+        Server = server;
+        Title = "Contact — NCT console";
+        BorderStyle = LineStyle.None;
+
+        var menu = new MenuBar([
+            new MenuBarItem("_File", [
+                new MenuItem("_Import register CSV…", "Create or update centres from a CSV file", () => Home(new ImportScreen(this)), null),
+                new MenuItem("_Export register CSV…", "Write the register (as filtered) to a CSV file", () => Show(new ExportScreen(this, CurrentFilter())), null),
+                new MenuItem("_Quit", "Leave the console", () => Ui.RequestStop(), Key.Q.WithCtrl),
+            ]),
+            new MenuBarItem("_Register", [
+                new MenuItem("_Centres", "Search and filter the register", () => Home(new CentresScreen(this)), null),
+                new MenuItem("_New centre…", "Add a centre to the register", () => Show(new CentreEditScreen(this, null)), null),
+            ]),
+            new MenuBarItem("_Cases", [
+                Pending("_Referrals", "ReferralService"),
+                Pending("_Information sharing", "InformationSharingService"),
+                Pending("C_oncerns", "ConcernService"),
+            ]),
+            new MenuBarItem("F_unding", [
+                Pending("_Grants", "GrantService"),
+                Pending("_MOU review", "MouReviewService"),
+            ]),
+            new MenuBarItem("_Access", [
+                new MenuItem("_Keys", "Issue, list and revoke API keys", () => Home(new KeysScreen(this)), null),
+                new MenuItem("_Audit trail", "Query the audit trail and verify its chain", () => Home(new AuditScreen(this)), null),
+            ]),
+            new MenuBarItem("_Help", [
+                new MenuItem("_Help for this screen", "", ShowHelp, Key.F1),
+            ]),
+        ]);
+
+        _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
+        _message = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(26), Text = "" };
+        _live = new Label { X = Pos.AnchorEnd(26), Y = Pos.AnchorEnd(2), Width = 26, Text = "Live: connecting…" };
+        _status = new StatusBar();
+        Add(menu, _content, _message, _live, _status);
+
+        KeyDown += (_, key) =>
+        {
+            if (key == Key.Esc) { Back(); key.Handled = true; }
+            else if (key == Key.F1) { ShowHelp(); key.Handled = true; }
+        };
+
+        Feed = new AccreditationFeed(client,
+            change => Ui.Invoke(() => Broadcast(change)),
+            state => Ui.Invoke(() => _live.Text = state),
+            () => Ui.Invoke(Reconnected));
+    }
+
+    public IApplication Ui { get; }
+    public ContactClient Client { get; }
+    public Uri Server { get; }
+    public AccreditationFeed Feed { get; }
+
+    /// <summary>The screen on top.</summary>
+    public Screen? Current => _screens.TryPeek(out var s) ? s : null;
+
+    /// <summary>Everything open, top first.</summary>
+    public IEnumerable<Screen> Open => _screens;
+
+    /// <summary>Shows the first screen and starts the live feed.</summary>
+    public void Start()
+    {
+        Home(new CentresScreen(this));
+        Feed.Start();
+    }
+
+    /// <summary>Puts a screen on top; Esc returns to the one below.</summary>
+    public void Show(Screen screen)
+    {
+        if (Current is { } top) _content.Remove(top);
+        _screens.Push(screen);
+        Present(screen);
+    }
+
+    /// <summary>Closes the top screen (never the last one).</summary>
+    public void Back()
+    {
+        if (_screens.Count <= 1) return;
+        Discard(_screens.Pop());
+        Present(_screens.Peek());
+    }
+
+    /// <summary>Starts again from <paramref name="screen"/> (a menu choice).</summary>
+    public void Home(Screen screen)
+    {
+        while (_screens.Count > 0) Discard(_screens.Pop());
+        Show(screen);
+    }
+
+    public void Say(string text)
+    {
+        _message.SetScheme(null);
+        _message.Text = text;
+    }
+
+    public void Warn(string text)
+    {
+        _message.SetScheme(Palette.Problem);
+        _message.Text = text;
+    }
+
+    /// <summary>Counts calls in flight (tests wait for zero).</summary>
+    public void Working(int delta) => _working += delta;
+
+    public bool Idle => _working == 0;
+
+    private void Present(Screen screen)
+    {
+        _content.Add(screen);
+        screen.SetFocus();
+        _status.RemoveAll();
+        _status.Add(new Shortcut(Key.F1, "Help", ShowHelp));
+        if (_screens.Count > 1) _status.Add(new Shortcut(Key.Esc, "Back", Back));
+        foreach (var shortcut in screen.Shortcuts()) _status.Add(shortcut);
+        _status.Add(new Shortcut(Key.Q.WithCtrl, "Quit", () => Ui.RequestStop()));
+        screen.Shown();
+        SetNeedsLayout();
+    }
+
+    private void Discard(Screen screen)
+    {
+        screen.Close();
+        _content.Remove(screen);
+        screen.Dispose();
+    }
+
+    private void ShowHelp()
+    {
+        if (Current is null or HelpScreen) return;
+        Show(new HelpScreen(this, Current));
+    }
+
+    private void Broadcast(AccreditationChange change)
+    {
+        foreach (var screen in _screens) screen.AccreditationChanged(change);
+    }
+
+    // Whatever failed while the server was away is stale now: say so and refresh what is open.
+    private void Reconnected()
+    {
+        Say("Server back: open screens refreshed.");
+        foreach (var screen in _screens) screen.Reconnected();
+    }
+
+    private CentreFilter CurrentFilter() => _screens.OfType<CentresScreen>().FirstOrDefault()?.Filter ?? new CentreFilter();
+
+    private MenuItem Pending(string title, string service) =>
+        new(title, $"Arrives with {service}", () => Show(new ComingScreen(this, title.Replace("_", ""), service)), null);
+}

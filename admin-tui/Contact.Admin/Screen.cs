@@ -1,0 +1,67 @@
+using Contact.Client;
+using Contact.V1;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Contact.Admin;
+
+/// <summary>
+/// One screen of the console. Screens stack inside <see cref="MainWindow"/>: Esc goes back to the
+/// one below, F1 shows <see cref="Help"/>, and <see cref="Shortcuts"/> join the status bar.
+/// </summary>
+public abstract class Screen : View
+{
+    private bool _closed;
+
+    protected Screen(MainWindow shell, string title)
+    {
+        Shell = shell;
+        Title = title;
+        BorderStyle = LineStyle.Single;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+        CanFocus = true;
+    }
+
+    public MainWindow Shell { get; }
+
+    /// <summary>What this screen is for and its keys, shown by F1.</summary>
+    public abstract string Help { get; }
+
+    /// <summary>The screen's own keys, shown in the status bar while it is on top.</summary>
+    public virtual IEnumerable<Shortcut> Shortcuts() => [];
+
+    /// <summary>Called each time the screen comes to the top (first shown, or returned to).</summary>
+    public virtual void Shown() { }
+
+    /// <summary>An accreditation change arrived on the live stream (on the UI thread).</summary>
+    public virtual void AccreditationChanged(AccreditationChange change) { }
+
+    /// <summary>The server came back after an outage: reload what the screen shows.</summary>
+    public virtual void Reconnected() { }
+
+    /// <summary>Marks the screen gone, so late answers from the server are dropped.</summary>
+    public void Close() => _closed = true;
+
+    /// <summary>
+    /// Calls the server off the UI thread and hands the answer back on it. A failure is told in
+    /// words in the message line unless <paramref name="failed"/> takes it.
+    /// </summary>
+    protected void Call<T>(Func<ContactClient, Task<T>> work, Action<T> ok, Action<Exception>? failed = null)
+    {
+        Shell.Working(+1);
+        Task.Run(() => work(Shell.Client)).ContinueWith(t => Shell.Ui.Invoke(() =>
+        {
+            Shell.Working(-1);
+            if (_closed) return;
+            if (t.IsCompletedSuccessfully) ok(t.Result);
+            else
+            {
+                var ex = t.Exception!.GetBaseException();
+                if (failed is not null) failed(ex);
+                else Shell.Warn(Words.Problem(ex, Shell.Server));
+            }
+        }), TaskScheduler.Default);
+    }
+}

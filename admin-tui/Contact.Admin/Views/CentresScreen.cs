@@ -1,0 +1,186 @@
+using Contact.V1;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Contact.Admin.Views;
+
+/// <summary>What the centres table shows: ListCentres' filters.</summary>
+public sealed record CentreFilter(string Text = "", string Region = "", ContactType Type = ContactType.Unspecified,
+    DeliverySetting Setting = DeliverySetting.Unspecified, AccreditationStatus Status = AccreditationStatus.Unspecified)
+{
+    public ListCentresRequest ToRequest(int pageSize, string pageToken) => new()
+    {
+        Text = Text.Trim(), Region = Region.Trim(), ContactType = Type, Setting = Setting, Status = Status,
+        PageSize = pageSize, PageToken = pageToken,
+    };
+}
+
+/// <summary>The register as a searchable, filterable table, one page at a time; colour and words carry status.</summary>
+public sealed class CentresScreen : Screen
+{
+    public const int PageSize = 100;
+
+    private static readonly AccreditationStatus[] Statuses =
+    [
+        AccreditationStatus.Unspecified, AccreditationStatus.Accredited, AccreditationStatus.Suspended, AccreditationStatus.Lapsed,
+        AccreditationStatus.Withdrawn, AccreditationStatus.Candidate, AccreditationStatus.NotAccredited,
+    ];
+    private static readonly ContactType[] Types = [ContactType.Unspecified, ContactType.Supported, ContactType.Supervised, ContactType.Handover, ContactType.Indirect];
+    private static readonly DeliverySetting[] Settings = [DeliverySetting.Unspecified, DeliverySetting.CentreBased, DeliverySetting.Community];
+
+    private readonly TextField _search;
+    private readonly TextField _region;
+    private readonly Label _filters;
+    private readonly TableView _table;
+    private readonly List<string> _pageTokens = [""];
+    private List<Centre> _rows = [];
+    private string _nextToken = "";
+    private int _total;
+    private object? _pendingReload;
+
+    public CentresScreen(MainWindow shell) : base(shell, "Centres")
+    {
+        var searchLabel = new Label { X = 0, Y = 0, Text = "_Search:" };
+        _search = new TextField { X = Pos.Right(searchLabel) + 1, Y = 0, Width = Dim.Percent(55) };
+        var regionLabel = new Label { X = Pos.Right(_search) + 1, Y = 0, Text = "Re_gion:" };
+        _region = new TextField { X = Pos.Right(regionLabel) + 1, Y = 0, Width = Dim.Fill() };
+        _filters = new Label { X = 0, Y = 1, Width = Dim.Fill(), Text = "" };
+        _table = new TableView { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        _table.Style.ShowHorizontalHeaderOverline = false;
+        _table.Style.ShowHorizontalBottomLine = false;
+        _table.Style.ExpandLastColumn = true;
+        _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _rows.Count ? Palette.ForStatus(Words.Headline(_rows[args.RowIndex])) : null!;
+        Add(searchLabel, _search, regionLabel, _region, _filters, _table);
+
+        foreach (var field in new[] { _search, _region })
+        {
+            field.ValueChanged += (_, _) => ReloadSoon();
+            field.Accepting += (_, e) => { e.Handled = true; Reload(); _table.SetFocus(); };
+        }
+        _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
+        ShowTable();
+    }
+
+    public CentreFilter Filter { get; private set; } = new();
+
+    /// <summary>The centres on the current page, as shown.</summary>
+    public IReadOnlyList<Centre> Rows => _rows;
+
+    public override string Help => """
+        The register: every centre and service with its accreditation status by level.
+        Standard accreditation covers supported contact, enhanced covers supervised contact (policy 1.4).
+        Row colour follows status (green accredited, yellow suspended, grey lapsed, red withdrawn);
+        the Standard and Enhanced columns say the same in words.
+
+        Type in Search (name, organisation, town, postcode) or Region; the table follows as you type.
+        Enter      open the selected centre
+        F2         cycle the status filter     F3  cycle the contact-type filter
+        F4         cycle the setting filter    F5  refresh
+        F6         new centre                  F7 / F8  previous / next page
+        File menu  import or export a register CSV
+        The table refreshes by itself when an accreditation changes anywhere.
+        """;
+
+    public override IEnumerable<Shortcut> Shortcuts() =>
+    [
+        new(Key.F2, "Status", () => Cycle(Statuses, Filter.Status, s => Filter with { Status = s })),
+        new(Key.F3, "Type", () => Cycle(Types, Filter.Type, t => Filter with { Type = t })),
+        new(Key.F4, "Setting", () => Cycle(Settings, Filter.Setting, s => Filter with { Setting = s })),
+        new(Key.F5, "Refresh", Reload),
+        new(Key.F6, "New", () => Shell.Show(new CentreEditScreen(Shell, null))),
+    ];
+
+    public override void Reconnected() => Reload();
+
+    public override void Shown()
+    {
+        _search.SetFocus();
+        Reload();
+    }
+
+    public override void AccreditationChanged(AccreditationChange change) => ReloadSoon();
+
+    /// <summary>Reloads the current page now.</summary>
+    public void Reload() => LoadPage(_pageTokens.Count - 1);
+
+    protected override bool OnKeyDown(Key key)
+    {
+        if (key == Key.F7 && _pageTokens.Count > 1) { _pageTokens.RemoveAt(_pageTokens.Count - 1); Reload(); return true; }
+        if (key == Key.F8 && _nextToken.Length > 0) { _pageTokens.Add(_nextToken); Reload(); return true; }
+        return base.OnKeyDown(key);
+    }
+
+    private void Cycle<T>(T[] values, T current, Func<T, CentreFilter> with)
+    {
+        var next = values[(Array.IndexOf(values, current) + 1) % values.Length];
+        Filter = with(next);
+        FirstPage();
+    }
+
+    private void FirstPage()
+    {
+        _pageTokens.Clear();
+        _pageTokens.Add("");
+        Reload();
+    }
+
+    // Typing and live changes arrive in bursts: wait for a quiet moment, then reload once.
+    private void ReloadSoon()
+    {
+        if (_pendingReload is not null) Shell.Ui.RemoveTimeout(_pendingReload);
+        _pendingReload = Shell.Ui.AddTimeout(TimeSpan.FromMilliseconds(250), () =>
+        {
+            _pendingReload = null;
+            var typed = Filter with { Text = _search.Text, Region = _region.Text };
+            if (typed != Filter) { Filter = typed; FirstPage(); }
+            else Reload();
+            return false;
+        });
+    }
+
+    private void LoadPage(int page)
+    {
+        Filter = Filter with { Text = _search.Text, Region = _region.Text };
+        var request = Filter.ToRequest(PageSize, _pageTokens[page]);
+        Call(c => c.Register.ListCentresAsync(request).ResponseAsync, response =>
+        {
+            var selected = _rows.ElementAtOrDefault(_table.Value?.SelectedCell.Y ?? -1)?.Name;
+            _rows = [.. response.Centres];
+            _nextToken = response.NextPageToken;
+            _total = response.TotalSize;
+            ShowTable();
+            var again = _rows.FindIndex(c => c.Name == selected);
+            if (again >= 0) _table.SetSelection(0, again, false);
+        });
+    }
+
+    private void ShowTable()
+    {
+        _table.Table = new EnumerableTableSource<Centre>(_rows, new()
+        {
+            ["Centre"] = c => Clip(c.DisplayName, 26),
+            ["Town"] = c => Clip(c.Address?.Town ?? "", 12),
+            ["Standard"] = c => Words.Status(Words.StatusAt(c, AccreditationLevel.Standard)),
+            ["Enhanced"] = c => Words.Status(Words.StatusAt(c, AccreditationLevel.Enhanced)),
+            ["Wait"] = c => c.WaitingTime is null ? "-" : $"{c.WaitingTime.Weeks}w",
+            ["NCT"] = c => c.Commissioning?.CommissionedNow == true ? "yes" : "no",
+        });
+        var page = _pageTokens.Count;
+        var pages = Math.Max(1, (int)Math.Ceiling(_total / (double)PageSize));
+        _filters.Text = $"Status:{Label(Filter.Status)} Type:{Words.Type(Filter.Type).Replace("-", "any")} " +
+                        $"Setting:{Words.Setting(Filter.Setting).Replace("-", "any")} | {_total} found, page {page}/{pages}" +
+                        (pages > 1 ? " (F7/F8)" : "");
+        SetNeedsDraw();
+    }
+
+    private static string Label(AccreditationStatus s) => s == AccreditationStatus.Unspecified ? "any" : Words.Status(s);
+
+    private static string Clip(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
+
+    private void OpenSelected()
+    {
+        var row = _table.Value?.SelectedCell.Y ?? -1;
+        if (row >= 0 && row < _rows.Count) Shell.Show(new CentreDetailScreen(Shell, _rows[row].Name));
+    }
+}

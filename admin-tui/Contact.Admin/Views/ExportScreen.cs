@@ -1,0 +1,71 @@
+using Contact.V1;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Contact.Admin.Views;
+
+/// <summary>Writes the register, as the centres table is filtered, to a CSV file the import reads back.</summary>
+public sealed class ExportScreen : Screen
+{
+    private readonly CentreFilter _filter;
+    private readonly TextField _path;
+    private readonly Label _result;
+
+    public ExportScreen(MainWindow shell, CentreFilter filter) : base(shell, "Export register CSV")
+    {
+        _filter = filter;
+        var label = new Label { X = 0, Y = 0, Text = "CSV file:" };
+        _path = new TextField { X = 11, Y = 0, Width = Dim.Fill(), Text = $"centres-{DateTime.Now:yyyyMMdd-HHmm}.csv" };
+        var what = new Label
+        {
+            X = 0, Y = 1, Width = Dim.Fill(),
+            Text = _filter == new CentreFilter() ? "Exports the whole register." : $"Exports the centres matching the current filter ({Describe(_filter)}).",
+        };
+        var export = new Button { ShadowStyle = ShadowStyles.None, X = 11, Y = 2, Text = "_Export (Ctrl+S)" };
+        export.Accepting += (_, e) => { e.Handled = true; Export(); };
+        _result = new Label { X = 0, Y = 4, Width = Dim.Fill(), Text = "" };
+        Add(label, _path, what, export, _result);
+    }
+
+    public override string Help => "Writes the centres (all, or those matching the centres table's filters) to a CSV file that Import reads back. Ctrl+S exports.";
+
+    public override IEnumerable<Shortcut> Shortcuts() => [new(Key.S.WithCtrl, "Export", Export)];
+
+    public override void Shown() => _path.SetFocus();
+
+    private static string Describe(CentreFilter f) => string.Join(", ", new[]
+    {
+        f.Text.Length > 0 ? $"text \"{f.Text}\"" : null, f.Region.Length > 0 ? $"region {f.Region}" : null,
+        f.Status != AccreditationStatus.Unspecified ? Words.Status(f.Status) : null, f.Type != ContactType.Unspecified ? Words.Type(f.Type) : null,
+        f.Setting != DeliverySetting.Unspecified ? Words.Setting(f.Setting) : null,
+    }.Where(s => s is not null));
+
+    private void Export()
+    {
+        var path = _path.Text.Trim();
+        _result.Text = "Exporting…";
+        Call(async c =>
+        {
+            var all = new List<Centre>();
+            var token = "";
+            do
+            {
+                var page = await c.Register.ListCentresAsync(_filter.ToRequest(500, token));
+                all.AddRange(page.Centres);
+                token = page.NextPageToken;
+            } while (token.Length > 0);
+            await using var writer = new StreamWriter(path);
+            CentreCsv.Write(writer, all);
+            return all.Count;
+        }, count =>
+        {
+            _result.Text = $"Wrote {count} centres to {Path.GetFullPath(path)}.";
+            Shell.Say(_result.Text);
+        }, ex =>
+        {
+            _result.Text = "";
+            Shell.Warn(ex is IOException or UnauthorizedAccessException ? $"Cannot write \"{path}\": {ex.Message}" : Words.Problem(ex, Shell.Server));
+        });
+    }
+}

@@ -1,0 +1,37 @@
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Contact.Admin.Views;
+
+/// <summary>F1: what the screen underneath is for, and its keys.</summary>
+public sealed class HelpScreen : Screen
+{
+    public HelpScreen(MainWindow shell, Screen about) : base(shell, $"Help — {about.Title}")
+    {
+        var text = about.Help.TrimEnd() + "\n\n" + """
+            Everywhere: F1 help, Esc back, Ctrl+Q quit, F9 or Alt+letter opens the menu, Tab moves between fields.
+            The mouse works too: click rows, buttons, menus and the status bar.
+            """;
+        var view = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), ReadOnly = true, WordWrap = true, Text = Reflow(text) };
+        Add(view);
+    }
+
+    public override string Help => "Esc returns to the screen you came from.";
+
+    /// <summary>
+    /// Joins the lines of running prose so they wrap at any width; lines laid out in columns
+    /// (two spaces in a row, e.g. key lists) keep their breaks.
+    /// </summary>
+    public static string Reflow(string text)
+    {
+        var lines = new List<string>();
+        foreach (var line in text.Replace("\r", "").Split('\n'))
+        {
+            var prose = line.Length > 0 && !line.TrimEnd().Contains("  ", StringComparison.Ordinal);
+            if (prose && lines.Count > 0 && lines[^1].Length > 0 && !lines[^1].Contains("  ", StringComparison.Ordinal))
+                lines[^1] += " " + line.Trim();
+            else lines.Add(line.TrimEnd());
+        }
+        return string.Join("\n", lines);
+    }
+}

@@ -1,0 +1,109 @@
+using Contact.V1;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Contact.Admin.Views;
+
+/// <summary>API keys with their last use: issue (the secret is shown once), revoke (after confirming).</summary>
+public sealed class KeysScreen : Screen
+{
+    private readonly TableView _table;
+    private readonly Label _info;
+    private List<ApiKey> _keys = [];
+    private bool _showInactive;
+
+    public KeysScreen(MainWindow shell) : base(shell, "API keys")
+    {
+        _info = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "" };
+        _table = new TableView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        _table.Style.ShowHorizontalHeaderOverline = false;
+        _table.Style.ShowHorizontalBottomLine = false;
+        _table.Style.ExpandLastColumn = true;
+        _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _keys.Count && State(_keys[args.RowIndex]) != "active"
+            ? Palette.ForStatus(AccreditationStatus.Lapsed) : null!;
+        Add(_info, _table);
+        Show();
+    }
+
+    public IReadOnlyList<ApiKey> Keys => _keys;
+
+    public override string Help => """
+        Every API key: who holds it, its roles, when it was issued and last used, and whether it is
+        active, revoked or expired. Secrets are never shown here: a new key's secret is shown once,
+        when it is issued.
+        F6  issue a key      F8  revoke the selected key (asks first)
+        F2  show or hide revoked and expired keys      F5  refresh
+        """;
+
+    public override IEnumerable<Shortcut> Shortcuts() =>
+    [
+        new(Key.F6, "Issue", () => Shell.Show(new IssueKeyScreen(Shell))),
+        new(Key.F8, "Revoke", RevokeSelected),
+        new(Key.F2, "Inactive", () => { _showInactive = !_showInactive; Load(); }),
+        new(Key.F5, "Refresh", Load),
+    ];
+
+    public override void Reconnected() => Load();
+
+    public override void Shown()
+    {
+        _table.SetFocus();
+        Load();
+    }
+
+    private void Load() => Call(async c =>
+    {
+        var all = new List<ApiKey>();
+        var token = "";
+        do
+        {
+            var page = await c.Access.ListApiKeysAsync(new ListApiKeysRequest { PageSize = 200, PageToken = token, ShowInactive = _showInactive });
+            all.AddRange(page.ApiKeys);
+            token = page.NextPageToken;
+        } while (token.Length > 0);
+        return all;
+    }, keys =>
+    {
+        _keys = keys;
+        Show();
+    });
+
+    private void Show()
+    {
+        _table.Table = new EnumerableTableSource<ApiKey>(_keys, new()
+        {
+            ["Holder"] = k => k.DisplayName.Length <= 24 ? k.DisplayName : k.DisplayName[..23] + "…",
+            ["Roles"] = k => string.Join(",", k.Roles.Select(Words.Role)),
+            ["State"] = State,
+            ["Last used"] = k => k.LastUseTime is null ? "never" : Words.Time(k.LastUseTime),
+            ["Key"] = k => k.Name,
+        });
+        _info.Text = $"{_keys.Count} keys{(_showInactive ? " (with revoked and expired)" : " (active)")}. F6 issue, F8 revoke.";
+        SetNeedsDraw();
+    }
+
+    private static string State(ApiKey k) =>
+        k.RevokeTime is not null ? "revoked"
+        : k.ExpireTime is not null && k.ExpireTime.ToDateTimeOffset() <= DateTimeOffset.UtcNow ? "expired"
+        : "active";
+
+    private void RevokeSelected()
+    {
+        var row = _table.Value?.SelectedCell.Y ?? -1;
+        if (row < 0 || row >= _keys.Count) { Shell.Warn("Choose a key to revoke first."); return; }
+        var key = _keys[row];
+        if (key.RevokeTime is not null) { Shell.Warn($"{key.DisplayName}'s key is already revoked."); return; }
+        Shell.Show(new ConfirmScreen(Shell, "Revoke key",
+            $"Revoke the key of \"{key.DisplayName}\" ({string.Join(", ", key.Roles.Select(Words.Role))})?\n\n" +
+            "Every call made with it is refused from now on. This cannot be undone; a new key can be issued.",
+            "_Revoke", confirmed =>
+            {
+                Call(c => c.Access.RevokeApiKeyAsync(new RevokeApiKeyRequest { Name = key.Name }).ResponseAsync, revoked =>
+                {
+                    Shell.Back();
+                    Shell.Say($"Revoked the key of {revoked.DisplayName}.");
+                }, ex => { Shell.Back(); Shell.Warn(Words.Problem(ex, Shell.Server)); });
+            }));
+    }
+}

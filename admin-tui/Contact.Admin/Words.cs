@@ -1,0 +1,152 @@
+using Contact.Client;
+using Contact.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Contact.Admin;
+
+/// <summary>How the console says things: statuses, enums, dates and refusals in plain words.</summary>
+public static class Words
+{
+    public static string Status(AccreditationStatus s) => s switch
+    {
+        AccreditationStatus.Accredited => "accredited",
+        AccreditationStatus.Suspended => "suspended",
+        AccreditationStatus.Lapsed => "lapsed",
+        AccreditationStatus.Withdrawn => "withdrawn",
+        AccreditationStatus.Candidate => "candidate",
+        AccreditationStatus.NotAccredited => "not accredited",
+        _ => "-",
+    };
+
+    public static string Level(AccreditationLevel l) => l switch
+    {
+        AccreditationLevel.Standard => "Standard (supported)",
+        AccreditationLevel.Enhanced => "Enhanced (supervised)",
+        _ => "-",
+    };
+
+    public static string Action(AccreditationAction a) => a switch
+    {
+        AccreditationAction.Apply => "apply",
+        AccreditationAction.Grant => "grant",
+        AccreditationAction.Renew => "renew",
+        AccreditationAction.Suspend => "suspend",
+        AccreditationAction.Reinstate => "reinstate",
+        AccreditationAction.Lapse => "lapse",
+        AccreditationAction.Withdraw => "withdraw",
+        _ => "-",
+    };
+
+    public static string Type(ContactType t) => t switch
+    {
+        ContactType.Supported => "supported",
+        ContactType.Supervised => "supervised",
+        ContactType.Handover => "handover",
+        ContactType.Indirect => "indirect",
+        _ => "-",
+    };
+
+    public static string Setting(DeliverySetting s) => s switch
+    {
+        DeliverySetting.CentreBased => "centre-based",
+        DeliverySetting.Community => "community",
+        _ => "-",
+    };
+
+    public static string Role(Contact.V1.Role r) => r switch
+    {
+        Contact.V1.Role.NctOperator => "NCT operator",
+        Contact.V1.Role.Naccc => "NACCC",
+        Contact.V1.Role.Practitioner => "practitioner",
+        Contact.V1.Role.CallCentre => "call centre",
+        Contact.V1.Role.ContactCentre => "contact centre",
+        Contact.V1.Role.CaseSystem => "case system",
+        Contact.V1.Role.Auditor => "auditor",
+        _ => "-",
+    };
+
+    public static string Date(Google.Type.Date? d) => d is null || d.Year == 0 ? "-" : $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}";
+
+    public static string Time(Timestamp? t) => t is null ? "-" : t.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm");
+
+    public static Google.Type.Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+
+    /// <summary>Parses yyyy-mm-dd; blank is null.</summary>
+    public static bool TryParseDate(string text, out Google.Type.Date? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var d)) return false;
+        date = ToDate(d);
+        return true;
+    }
+
+    /// <summary>The status an operator cares about first: suspensions and withdrawals outrank a good standing.</summary>
+    public static AccreditationStatus Headline(Centre c)
+    {
+        var statuses = c.Accreditations.Select(a => a.Status).ToList();
+        foreach (var s in new[] { AccreditationStatus.Suspended, AccreditationStatus.Withdrawn, AccreditationStatus.Lapsed, AccreditationStatus.Accredited, AccreditationStatus.Candidate })
+            if (statuses.Contains(s)) return s;
+        return AccreditationStatus.NotAccredited;
+    }
+
+    public static AccreditationStatus StatusAt(Centre c, AccreditationLevel level) =>
+        c.Accreditations.FirstOrDefault(a => a.Level == level)?.Status ?? AccreditationStatus.Unspecified;
+
+    /// <summary>A refusal or failure in words, with its clause; never a stack trace.</summary>
+    public static string Problem(Exception ex, Uri? server = null) => ex switch
+    {
+        RpcException { StatusCode: StatusCode.Unavailable } => $"The server is not reachable{(server is null ? "" : " at " + server)}. Press F5 to try again.",
+        RpcException { StatusCode: StatusCode.DeadlineExceeded } => "The server did not answer in time. Press F5 to try again.",
+        RpcException { StatusCode: StatusCode.Unauthenticated } => "The server did not accept the API key (is it revoked or expired?).",
+        RpcException { Status.DebugException: { } cause } rpc => $"The call failed ({rpc.StatusCode}): {cause.GetBaseException().Message}",
+        RpcException rpc => Refusal(rpc.ToContactError()),
+        AggregateException { InnerException: { } inner } => Problem(inner, server),
+        _ => $"Something went wrong: {ex.Message}",
+    };
+
+    public static string Refusal(ContactError e)
+    {
+        var what = e.Code switch
+        {
+            StatusCode.InvalidArgument => "Not accepted",
+            StatusCode.FailedPrecondition => "Refused",
+            StatusCode.PermissionDenied => "Not allowed",
+            StatusCode.NotFound => "Not found",
+            StatusCode.AlreadyExists => "Already exists",
+            StatusCode.Aborted => "Changed by someone else; reload and try again",
+            _ => "Failed",
+        };
+        var clause = e.Clause is null ? "" : $" under {ClauseName(e.Clause)}";
+        var fields = e.Fields.Count == 0 ? "" : " — " + string.Join("; ", e.Fields.Select(f => $"{FieldName(f.Field)} {f.Description}"));
+        return $"{what}{clause}: {e.Message}{fields}";
+    }
+
+    private static string ClauseName(string clause) =>
+        clause.StartsWith("MOU", StringComparison.OrdinalIgnoreCase) || clause.StartsWith("policy", StringComparison.OrdinalIgnoreCase) ? clause : $"clause {clause}";
+
+    /// <summary>"centre.address.postcode" becomes "postcode".</summary>
+    public static string FieldName(string path)
+    {
+        var p = path.StartsWith("centre.", StringComparison.Ordinal) ? path["centre.".Length..] : path;
+        return p switch
+        {
+            "display_name" => "name",
+            "organisation.name" => "organisation",
+            "organisation.charity_number" => "charity number",
+            "contact_types" => "contact types",
+            "address.town" => "town",
+            "address.postcode" => "postcode",
+            "contact_details.phone" => "phone",
+            "contact_details.email" => "email",
+            "contact_details.website" => "website",
+            "commissioning.contract_reference" => "contract reference",
+            "commissioning.period.start_date" => "contract start",
+            "commissioning.period.end_date" => "contract end",
+            "effective_date" => "effective date",
+            "renewal_due_date" => "renewal due date",
+            _ => p.Replace('_', ' '),
+        };
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Contact.Client;
+using Contact.V1;
+using Terminal.Gui.Input;
+
+namespace Contact.Admin.Tests;
+
+/// <summary>
+/// The console against the real server process: the server is stopped and started again on the
+/// same port and store, and the live feed says it is offline, then reconnected from its last
+/// sequence, and carries on with changes recorded after the restart.
+/// </summary>
+public sealed class ReconnectTests
+{
+    [Fact]
+    public async Task The_live_feed_survives_a_server_restart_and_says_so()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "contact-admin-e2e", Guid.NewGuid().ToString("N"));
+        var port = FreePort();
+        var server = await ServerProcess.StartAsync(data, port, "--demo");
+        try
+        {
+            var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(Path.Combine(data, "demo-keys.json")))!;
+            using var nct = new ContactClient(server.Address, keys["nct"]);
+            using var naccc = new ContactClient(server.Address, keys["naccc"]);
+            var accredited = (await naccc.Register.ListCentresAsync(new ListCentresRequest { Status = AccreditationStatus.Accredited, ContactType = ContactType.Supported, PageSize = 1 })).Centres.Single();
+
+            using var console = new HeadlessConsole(nct);
+            console.WaitForLiveFeed();
+            console.WaitUntil(_ => console.Main.Feed.LastSequence > 0, "the history replay");
+            var before = console.Main.Feed.LastSequence;
+
+            // No awaits while the console is open: its synchronisation context is pumped only by the test.
+            HeadlessConsole.Block(() => server.DisposeAsync().AsTask());
+            console.WaitFor("Live: offline", 20_000);
+
+            server = HeadlessConsole.Block(() => ServerProcess.StartAsync(data, port, "--demo").WaitAsync(TimeSpan.FromSeconds(90)));
+            console.WaitFor($"Live: reconnected @{before}", 30_000);
+            Assert.Equal(1, console.Main.Feed.Reconnects);
+            console.WaitFor("Server back: open screens refreshed.");
+            console.WaitFor(" found, page 1/");
+
+            HeadlessConsole.Block(() => naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
+            {
+                Centre = accredited.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "After the restart",
+            }).ResponseAsync);
+            console.WaitUntil(_ => console.Main.Feed.LastSequence == before + 1, "the change recorded after the restart", 20_000);
+            console.WaitFor($"Live: @{before + 1} (reconnected)");
+            console.Press(Key.F5);
+            console.WaitIdle();
+        }
+        finally
+        {
+            await server.DisposeAsync();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
+
+/// <summary>The real server process on a given loopback port (so it can come back on the same one).</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private bool _disposed;
+
+    private ServerProcess(Process process, string address) => (_process, Address) = (process, address);
+
+    public string Address { get; }
+
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, int port, params string[] extraArgs)
+    {
+        var dll = Path.Combine(RepoRoot(), "server", "Contact.Server", "bin", Configuration(), "net10.0", "Contact.Server.dll");
+        Assert.True(File.Exists(dll), $"Build the server first: {dll} is missing.");
+        var address = $"http://127.0.0.1:{port}";
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { dll, $"--Kestrel:Endpoints:Grpc:Url={address}", $"--Contact:Storage:DataDirectory={dataDirectory}" }.Concat(extraArgs))
+            info.ArgumentList.Add(arg);
+        var process = Process.Start(info)!;
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Now listening on:") == true) listening.TrySetResult(); };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The server exited with {process.ExitCode}."));
+        try { await listening.Task.WaitAsync(TimeSpan.FromSeconds(60)); }
+        catch { if (!process.HasExited) process.Kill(entireProcessTree: true); throw; }
+        return new ServerProcess(process, address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Contact.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Contact.sln not found above the test assembly.");
+    }
+
+    private static string Configuration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+}

@@ -1,0 +1,81 @@
+using Contact.Admin.Views;
+using Contact.Tests.Support;
+using Contact.V1;
+using Terminal.Gui.Input;
+using Xunit.Abstractions;
+
+namespace Contact.Admin.Tests;
+
+/// <summary>
+/// Renders each main screen at 80x24 over the demo register and checks it fits. With
+/// CONTACT_CAPTURE_DIR set it also writes the captures there (the README's are made this way).
+/// </summary>
+public sealed class ScreenCaptureTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Each_main_screen_fits_80_by_24()
+    {
+        await using var host = await TestHost.StartAsync(demo: true);
+        // The demo's own NCT key, as an operator would start the console.
+        var keys = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(Path.Combine(host.DataDirectory, "demo-keys.json")))!;
+        var nct = host.Client(keys["nct"]);
+        var captures = new List<(string Name, string Text)>();
+        using (var console = new HeadlessConsole(nct))
+        {
+            void Capture(string name)
+            {
+                console.WaitIdle();
+                var text = console.Screen;
+                var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where((l, i) => i < 24).ToList();
+                Assert.Equal(24, lines.Count);
+                Assert.All(lines, l => Assert.True(l.Length <= 80, $"{name}: a line is wider than 80 columns"));
+                captures.Add((name, string.Join('\n', lines.Select(l => l.TrimEnd()))));
+            }
+
+            console.WaitForLiveFeed();
+            console.WaitUntil(s => s.Contains(" found, page 1/"), "the register");
+            Capture("Centres");
+
+            console.Press(Key.Tab);
+            console.Press(Key.Tab);
+            console.Press(Key.Enter);
+            console.WaitFor("Organisation:");
+            Capture("Centre detail");
+
+            console.Press(Key.F4);
+            console.WaitFor("Decision —");
+            Capture("Accreditation decision");
+            console.Press(Key.Esc);
+
+            console.Press(Key.F3);
+            console.WaitFor("Edit —");
+            Capture("Edit centre");
+            console.Press(Key.Esc, Key.Esc);
+
+            console.Main.Home(new KeysScreen(console.Main));
+            console.WaitFor("keys (active)");
+            Capture("API keys");
+
+            console.Main.Home(new AuditScreen(console.Main));
+            console.WaitFor("entries on page 1");
+            console.Press(Key.F7);
+            console.WaitFor("Audit chain intact");
+            Capture("Audit trail");
+
+            console.Main.Home(new ImportScreen(console.Main));
+            Capture("Import register CSV");
+
+            console.Press(Key.F1);
+            console.WaitFor("Help —");
+            Capture("Help (F1)");
+        }
+
+        var text = string.Join("\n\n", captures.Select(c => $"### {c.Name}\n\n```text\n{c.Text}\n```"));
+        output.WriteLine(text);
+        if (Environment.GetEnvironmentVariable("CONTACT_CAPTURE_DIR") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(Path.Combine(dir, "console-screens.md"), text + "\n");
+        }
+    }
+}
