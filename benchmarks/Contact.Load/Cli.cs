@@ -27,6 +27,10 @@ public static class Cli
                         durability: options.Text("durability", "Flush"), seed: options.IntOrNull("seed"), log: Console.Out);
                     Console.WriteLine(report);
                     return report.Lost == 0 && report.AllOpenedClean ? 0 : 1;
+                case "load":
+                    return await LoadAsync(options);
+                case "soak":
+                    return await SoakAsync(options);
                 default:
                     Console.Error.WriteLine($"Unknown command '{args[0]}'.{Environment.NewLine}{Usage}");
                     return 2;
@@ -39,6 +43,56 @@ public static class Cli
         }
     }
 
+    private static async Task<int> LoadAsync(Options options)
+    {
+        var scenario = Scenarios.Get(options.Text("scenario", "lookups"));
+        var settings = new LoadSettings(options.Int("concurrency", 16),
+            TimeSpan.FromSeconds(Math.Min(options.Double("duration", 10), 600)),
+            options.IntOrNull("count"),
+            TimeSpan.FromSeconds(options.Double("warmup", 2)),
+            TimeSpan.FromSeconds(Math.Min(options.Double("max-seconds", 120), 600)));
+        await using var target = await Target.OpenAsync(options);
+        Console.WriteLine($"scenario {scenario.Name}: {scenario.Description}; target {target.Context.Address}");
+        var result = await LoadRunner.RunAsync(scenario, target.Context, settings);
+        Console.WriteLine(result);
+        if (target.Server is { } server) Console.WriteLine($"server peak memory (VmHWM): {server.PeakMemoryMiB():F0} MiB");
+        return result.Errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>A bounded mixed load; samples the server's memory and open handles to show they stay flat.</summary>
+    private static async Task<int> SoakAsync(Options options)
+    {
+        var minutes = Math.Min(options.Double("minutes", 10), 60);
+        await using var target = await Target.OpenAsync(options, requireOwnServer: true);
+        var server = target.Server!;
+        var scenario = Scenarios.Get(options.Text("scenario", "mix"));
+        Console.WriteLine($"soak: {scenario.Name} for {minutes} min, target {target.Context.Address}");
+        var samples = new List<(double Minute, double? RssMiB, int? Handles)>();
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!stop.IsCancellationRequested)
+            {
+                var sample = (clock.Elapsed.TotalMinutes, server.ResidentMemoryMiB(), server.OpenHandles());
+                samples.Add(sample);
+                Console.WriteLine($"  t={sample.Item1,5:F1} min  rss {sample.Item2,6:F0} MiB  handles {sample.Item3}");
+                try { await Task.Delay(TimeSpan.FromSeconds(30), stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+        var result = await LoadRunner.RunAsync(scenario, target.Context,
+            new LoadSettings(options.Int("concurrency", 8), TimeSpan.FromMinutes(minutes), Warmup: TimeSpan.FromSeconds(5)));
+        stop.Cancel();
+        await sampler;
+        Console.WriteLine(result);
+        // Flat: the second half of the run grows neither memory nor handles beyond noise.
+        var half = samples.Where(s => s.Minute >= minutes / 2).ToList();
+        var rssGrowth = half.Count < 2 ? 0 : (half[^1].RssMiB ?? 0) - (half[0].RssMiB ?? 0);
+        var handleGrowth = half.Count < 2 ? 0 : (half[^1].Handles ?? 0) - (half[0].Handles ?? 0);
+        Console.WriteLine($"second half: rss {rssGrowth:+0;-0;0} MiB, handles {handleGrowth:+0;-0;0}; peak memory (VmHWM) {server.PeakMemoryMiB():F0} MiB");
+        return result.Errors == 0 && rssGrowth < 64 && handleGrowth < 20 ? 0 : 1;
+    }
+
     private static string Usage => """
         Contact load, crash and fuzz harness (loopback only).
           load   [--scenario NAME] [--concurrency 16] [--duration 10 | --count N] [--warmup 2] [--target URL --key KEY]
@@ -46,6 +100,38 @@ public static class Cli
           fuzz   [--rounds 20]
           soak   [--minutes 10] [--concurrency 8]
         """;
+}
+
+/// <summary>The server under load: one started here on loopback (demo register), or --target with --key.</summary>
+public sealed class Target : IAsyncDisposable
+{
+    private readonly string? _ownData;
+
+    private Target(LoadContext context, ServerProcess? server, string? ownData) => (Context, Server, _ownData) = (context, server, ownData);
+
+    public LoadContext Context { get; }
+    public ServerProcess? Server { get; }
+
+    public static async Task<Target> OpenAsync(Options options, bool requireOwnServer = false)
+    {
+        if (options.TextOrNull("target") is { } address && !requireOwnServer)
+        {
+            ServerProcess.RequireLoopback(address);
+            var key = options.TextOrNull("key") ?? throw new ArgumentException("--target needs --key (an API key; every demo role uses it).");
+            var keys = new[] { "practitioner", "naccc", "nct", "call-centre", "case-system", "auditor", "contact-centre" }.ToDictionary(r => r, _ => key);
+            return new Target(new LoadContext(address, keys), null, null);
+        }
+        var data = Path.Combine(Path.GetTempPath(), "contact-load", Guid.NewGuid().ToString("N"));
+        var server = await ServerProcess.StartAsync(data, "--demo");
+        return new Target(new LoadContext(server.Address, server.DemoKeys()), server, data);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Context.Dispose();
+        if (Server is not null) await Server.DisposeAsync();
+        if (_ownData is not null) try { Directory.Delete(_ownData, recursive: true); } catch (IOException) { }
+    }
 }
 
 /// <summary>"--name value" pairs.</summary>
