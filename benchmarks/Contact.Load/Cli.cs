@@ -55,6 +55,8 @@ public static class Cli
         Console.WriteLine($"scenario {scenario.Name}: {scenario.Description}; target {target.Context.Address}");
         var result = await LoadRunner.RunAsync(scenario, target.Context, settings);
         Console.WriteLine(result);
+        if (target.Context.TakeServerTimings() is { Length: > 0 } handler)
+            Console.WriteLine($"server-side handler time: p50 {LoadRunner.Percentile(handler, 0.5):F3} ms  p99 {LoadRunner.Percentile(handler, 0.99):F3} ms");
         if (target.Server is { } server) Console.WriteLine($"server peak memory (VmHWM): {server.PeakMemoryMiB():F0} MiB");
         return result.Errors == 0 ? 0 : 1;
     }
@@ -122,7 +124,7 @@ public sealed class Target : IAsyncDisposable
             return new Target(new LoadContext(address, keys), null, null);
         }
         var data = Path.Combine(Path.GetTempPath(), "contact-load", Guid.NewGuid().ToString("N"));
-        var server = await ServerProcess.StartAsync(data, "--demo");
+        var server = await ServerProcess.StartAsync(data, "--demo", "--Contact:ServerTiming=true");
         return new Target(new LoadContext(server.Address, server.DemoKeys()), server, data);
     }
 
@@ -152,6 +154,7 @@ public sealed class Options
         return options;
     }
 
+    public bool Flag(string name) => _values.TryGetValue(name, out var v) && v != "false";
     public string Text(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
     public string? TextOrNull(string name) => _values.GetValueOrDefault(name);
     public int Int(string name, int fallback) => IntOrNull(name) ?? fallback;

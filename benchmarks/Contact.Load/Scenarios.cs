@@ -39,6 +39,32 @@ public sealed class LoadContext(string address, IReadOnlyDictionary<string, stri
         }
     }
 
+    private readonly List<double> _serverTimings = [];
+
+    /// <summary>Records the handler time the server reported in its Server-Timing trailer (Contact:ServerTiming=true).</summary>
+    public void RecordServerTiming(Grpc.Core.Metadata trailers)
+    {
+        var value = trailers.GetValue(ServerTimingTrailer);
+        if (value is null) return;
+        var at = value.IndexOf("dur=", StringComparison.Ordinal);
+        if (at >= 0 && double.TryParse(value.AsSpan(at + 4), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ms))
+            lock (_serverTimings) _serverTimings.Add(ms);
+    }
+
+    /// <summary>The handler times recorded since the last call, sorted; clears them.</summary>
+    public double[] TakeServerTimings()
+    {
+        lock (_serverTimings)
+        {
+            var all = _serverTimings.ToArray();
+            _serverTimings.Clear();
+            Array.Sort(all);
+            return all;
+        }
+    }
+
+    public const string ServerTimingTrailer = "server-timing";
+
     public void Dispose()
     {
         foreach (var client in _clients.Values) client.Dispose();
@@ -63,8 +89,12 @@ public static class Scenarios
     {
         public string Name => "lookups";
         public string Description => "FindNearestCentres (supervised, 50 km, 10 results) from a random point in England and Wales";
-        public Task RunOnceAsync(LoadContext context, Random random) =>
-            context.As("practitioner").Register.FindNearestCentresAsync(Request(random)).ResponseAsync;
+        public async Task RunOnceAsync(LoadContext context, Random random)
+        {
+            using var call = context.As("practitioner").Register.FindNearestCentresAsync(Request(random));
+            await call.ResponseAsync;
+            context.RecordServerTiming(call.GetTrailers());
+        }
 
         public static FindNearestCentresRequest Request(Random random) => new()
         {

@@ -15,6 +15,8 @@ public sealed class ContactOptions
     public bool Demo { get; set; }
     /// <summary>How often the lapse job looks for accreditations past their renewal date.</summary>
     public int LapseCheckSeconds { get; set; } = 60;
+    /// <summary>Add a Server-Timing trailer with the handler's duration to unary calls (benchmarks).</summary>
+    public bool ServerTiming { get; set; }
 }
 
 public sealed class SecretsOptions
@@ -56,6 +58,7 @@ public static class ContactHosting
         {
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
+            if (options.ServerTiming) grpc.Interceptors.Add<ServerTimingInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
         });
