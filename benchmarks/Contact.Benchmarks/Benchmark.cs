@@ -23,31 +23,27 @@ public static class Benchmark
         var seconds = options.Double("seconds", 5);
         var concurrency = options.Int("concurrency", 16);
         var large = options.Int("large", 100_000);
-        var data = Path.Combine(Path.GetTempPath(), "contact-bench", Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(Path.GetTempPath(), "contact-bench", Guid.NewGuid().ToString("N"));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; phases {seconds} s, concurrency {concurrency}");
 
-        await using var server = await ServerProcess.StartAsync(data, "--demo", "--Contact:ServerTiming=true");
-        using var context = new LoadContext(server.Address, server.DemoKeys());
-        var naccc = context.As("naccc");
         var rows = new List<string>();
-
-        Console.WriteLine("seeding to 1,000 centres");
-        await Seeding.GrowToAsync(naccc, 1_000, seed: 1);
-        rows.Add(await CompareAsync("1,000 centres", new Scenarios.Lookups(), new Scenarios.EmptyRpc(), context, seconds, concurrency));
-
-        if (!options.Flag("skip-large"))
+        var peak = new List<string>();
+        foreach (var size in options.Flag("skip-large") ? [1_000] : new[] { 1_000, large })
         {
-            Console.WriteLine($"seeding to {large:N0} centres");
-            await Seeding.GrowToAsync(naccc, large, seed: 2);
-            rows.Add(await CompareAsync($"{large:N0} centres", new Scenarios.Lookups(), new Scenarios.EmptyRpc(), context, seconds, concurrency));
+            var data = Path.Combine(root, $"{size}");
+            Console.WriteLine($"seeding {size:N0} centres");
+            await Seeding.SeedAsync(data, size, seed: size);
+            await using var server = await ServerProcess.StartAsync(data, "--Contact:ServerTiming=true");
+            using var context = new LoadContext(server.Address, server.DemoKeys());
+            rows.Add(await CompareAsync($"{size:N0} centres", new Scenarios.Lookups(), new Scenarios.EmptyRpc(), context, seconds, concurrency));
+            if (size == 1_000) rows.Add(await DurableWriteAsync(context, seconds, concurrency));
+            peak.Add($"{size:N0}: {server.PeakMemoryMiB():F0} MiB");
         }
-
-        rows.Add(await DurableWriteAsync(context, seconds, concurrency));
-        Console.WriteLine($"server peak memory (VmHWM): {server.PeakMemoryMiB():F0} MiB");
+        Console.WriteLine($"server peak memory (VmHWM) by register size: {string.Join(", ", peak)}");
         Console.WriteLine();
         Console.WriteLine("summary");
         foreach (var row in rows) Console.WriteLine("  " + row);
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
         return 0;
     }
 

@@ -1,49 +1,61 @@
 using System.Diagnostics;
-using Contact.Client;
 using Contact.Load;
-using Contact.V1;
+using Contact.Server.Demo;
+using Contact.Server.Domain.Common;
+using Contact.Server.Domain.Register;
+using Contact.Server.Hosting;
+using Contact.Server.Security;
+using Contact.Server.Services;
+using Contact.Server.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Contact.Benchmarks;
 
-/// <summary>Grows the register to a size with synthetic centres, every one accredited for both levels.</summary>
+/// <summary>
+/// Benchmark-only seeding through the store, before the server process starts (LiteDB holds the
+/// file exclusively): the demo register and keys, then synthetic centres accredited at both levels
+/// up to the wanted size, imported in batches of 5,000 through RegisterRepository.ImportAsync -
+/// the path ImportCentres takes - with the accreditation set directly instead of 2 decisions per
+/// centre over gRPC (which would take hours for 100,000 on a shared 2-core machine).
+/// </summary>
 public static class Seeding
 {
-    private const int ImportBatch = 5_000;
+    private const int Batch = 5_000;
 
-    public static async Task<int> CountAsync(ContactClient client) =>
-        (await client.Register.ListCentresAsync(new ListCentresRequest { PageSize = 1 })).TotalSize;
-
-    public static async Task GrowToAsync(ContactClient naccc, int size, int seed, int concurrency = 64)
+    public static async Task SeedAsync(string dataDirectory, int size, int seed)
     {
         var clock = Stopwatch.StartNew();
-        var existing = await CountAsync(naccc);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Contact:Storage:DataDirectory"] = dataDirectory,
+            ["Contact:Demo"] = "true",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddContact(configuration);
+        await using var provider = services.BuildServiceProvider();
+        await ActivatorUtilities.CreateInstance<DemoData>(provider).EnsureLoadedAsync();
+
+        var store = provider.GetRequiredService<ContactStore>();
+        var repository = provider.GetRequiredService<RegisterRepository>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var random = new Random(seed);
-        var created = new List<string>();
+        var existing = store.Read(s => s.Centres.Count());
         for (var done = existing; done < size;)
         {
-            var batch = Math.Min(ImportBatch, size - done);
-            var request = new ImportCentresRequest();
-            for (var i = 0; i < batch; i++) request.Centres.Add(Synthetic.Spread($"Bench {done + i}", random));
-            var response = await naccc.Register.ImportCentresAsync(request, deadline: DateTime.UtcNow.AddMinutes(5));
-            var failed = response.Results.Where(r => r.Errors.Count > 0).ToList();
-            if (failed.Count > 0) throw new InvalidOperationException($"Import refused {failed.Count} rows, e.g. {string.Join("; ", failed[0].Errors)}");
-            created.AddRange(response.Results.Select(r => r.Centre));
-            done += batch;
+            var rows = new List<(Centre, bool)>();
+            for (var i = 0; i < Math.Min(Batch, size - done); i++)
+            {
+                var centre = Synthetic.Spread($"Bench {done + i}", random).ToDomain("centre", new Validation());
+                centre.Accreditations =
+                [
+                    new AccreditationRecord { Level = AccreditationLevel.Standard, Status = AccreditationStatus.Accredited, GrantedDate = today.AddDays(-30), RenewalDue = today.AddYears(3) },
+                    new AccreditationRecord { Level = AccreditationLevel.Enhanced, Status = AccreditationStatus.Accredited, GrantedDate = today.AddDays(-30), RenewalDue = today.AddYears(3) },
+                ];
+                rows.Add((centre, true));
+            }
+            await repository.ImportAsync(rows, CallAudit.System("benchmark-seed"));
+            done += rows.Count;
         }
-
-        // Accredit them (both levels), many decisions in flight so that they share group commits.
-        var today = DateTime.UtcNow;
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < created.Count; i = Interlocked.Increment(ref next))
-                foreach (var level in new[] { AccreditationLevel.Standard, AccreditationLevel.Enhanced })
-                    await naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
-                    {
-                        Centre = created[i], Level = level, Action = AccreditationAction.Grant, Reason = "Synthetic benchmark register",
-                        EffectiveDate = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
-                    });
-        })));
-        Console.WriteLine($"  seeded {created.Count} centres ({created.Count * 2} accreditation decisions) in {clock.Elapsed.TotalSeconds:F0} s; register now {await CountAsync(naccc)}");
+        Console.WriteLine($"  seeded {dataDirectory}: {existing} demo centres + {size - existing} synthetic accredited centres in {clock.Elapsed.TotalSeconds:F0} s");
     }
 }

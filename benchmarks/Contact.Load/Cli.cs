@@ -27,6 +27,10 @@ public static class Cli
                         durability: options.Text("durability", "Flush"), seed: options.IntOrNull("seed"), log: Console.Out);
                     Console.WriteLine(report);
                     return report.Lost == 0 && report.AllOpenedClean ? 0 : 1;
+                case "fuzz":
+                    var fuzz = await Fuzz.RunAsync(options.Int("rounds", 20), options.Int("seed", 1), Console.Out);
+                    Console.WriteLine(fuzz);
+                    return fuzz.Passed ? 0 : 1;
                 case "load":
                     return await LoadAsync(options);
                 case "soak":

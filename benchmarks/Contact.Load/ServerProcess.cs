@@ -89,8 +89,12 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -56,6 +56,7 @@ public static class ContactHosting
 
         services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<ExpiredDeadlineInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
             if (options.ServerTiming) grpc.Interceptors.Add<ServerTimingInterceptor>();
