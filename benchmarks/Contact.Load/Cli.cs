@@ -1,3 +1,5 @@
+using Google.Protobuf;
+
 namespace Contact.Load;
 
 /// <summary>
@@ -31,6 +33,19 @@ public static class Cli
                     var fuzz = await Fuzz.RunAsync(options.Int("rounds", 20), options.Int("seed", 1), Console.Out);
                     Console.WriteLine(fuzz);
                     return fuzz.Passed ? 0 : 1;
+                case "grpc-frame":
+                    // The length-prefixed gRPC message body for h2load -d (see benchmarks/h2load.sh).
+                    var message = options.Text("scenario", "lookups") switch
+                    {
+                        "lookups" => Scenarios.Lookups.Request(new Random(1)).ToByteArray(),
+                        "empty" => [],
+                        var other => throw new ArgumentException($"grpc-frame knows lookups and empty, not '{other}'."),
+                    };
+                    var frame = new byte[5 + message.Length];
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
+                    message.CopyTo(frame, 5);
+                    await File.WriteAllBytesAsync(options.TextOrNull("out") ?? throw new ArgumentException("--out FILE is required."), frame);
+                    return 0;
                 case "load":
                     return await LoadAsync(options);
                 case "soak":
