@@ -85,7 +85,7 @@ public sealed class ServerProcess : IAsyncDisposable
         Assert.True(File.Exists(dll), $"Build the server first: {dll} is missing.");
         var address = $"http://127.0.0.1:{port}";
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll, $"--Kestrel:Endpoints:Grpc:Url={address}", $"--Contact:Storage:DataDirectory={dataDirectory}" }.Concat(extraArgs))
+        foreach (var arg in new[] { dll, $"--Kestrel:Endpoints:Grpc:Url={address}", "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0", $"--Contact:Storage:DataDirectory={dataDirectory}" }.Concat(extraArgs))
             info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -21,6 +21,8 @@ public sealed class ContactOptions
     public int LapseCheckSeconds { get; set; } = 60;
     /// <summary>The open Open Referral UK feed of the accredited register.</summary>
     public OpenReferralOptions OpenReferral { get; set; } = new();
+    /// <summary>Add a Server-Timing trailer with the handler's duration to unary calls (benchmarks).</summary>
+    public bool ServerTiming { get; set; }
 }
 
 public sealed class SecretsOptions
@@ -84,8 +86,10 @@ public static class ContactHosting
         services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<RpcMetricsInterceptor>();
+            grpc.Interceptors.Add<ExpiredDeadlineInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
+            if (options.ServerTiming) grpc.Interceptors.Add<ServerTimingInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
         }).AddJsonTranscoding(json =>

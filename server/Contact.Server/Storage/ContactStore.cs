@@ -20,6 +20,7 @@ public sealed class ContactStore : IDisposable
     private readonly ILogger _log;
     private readonly DurabilityBarrier _durability;
     private int _disposed;
+    private readonly bool _waitForFlush;
 
     public ContactStore(StoreOptions options, ILogger<ContactStore> log)
     {
@@ -46,12 +47,16 @@ public sealed class ContactStore : IDisposable
         }
         Collections.EnsureIndexes(_db);
         _durability = new DurabilityBarrier(_db);
+        _waitForFlush = options.Durability != StoreDurability.None;
+        if (!_waitForFlush) _log.LogWarning("Contact:Storage:Durability=None: writes are acknowledged before they are on disk (experiments only).");
         _writer = new Thread(RunWriter) { IsBackground = true, Name = "contact-store-writer" };
         _writer.Start();
     }
 
     /// <summary>The database file.</summary>
     public string Path { get; }
+
+    internal DurabilityBarrier Durability => _durability;
 
     /// <summary>
     /// Runs <paramref name="work"/> on the writer thread in one transaction and completes when it is
@@ -116,7 +121,7 @@ public sealed class ContactStore : IDisposable
 
             try
             {
-                _durability.WaitUntilDurable();
+                if (_waitForFlush) _durability.WaitUntilDurable();
             }
             catch (Exception ex)
             {
@@ -206,9 +211,20 @@ public sealed class StoreOptions
     public string FileName { get; set; } = "contact.db";
     /// <summary>LiteDB file password (AES-ECB: obfuscation-grade, see README). From configuration or environment only.</summary>
     public string? Password { get; set; }
+    /// <summary>Flush (default): acknowledge a write only once its log is on disk. None: for the crash experiment only.</summary>
+    public StoreDurability Durability { get; set; } = StoreDurability.Flush;
 
     public string ResolvePath() => System.IO.Path.GetFullPath(System.IO.Path.Combine(DataDirectory, FileName));
     public string DisplayPath => System.IO.Path.Combine(DataDirectory, FileName);
+}
+
+/// <summary>When a write is acknowledged.</summary>
+public enum StoreDurability
+{
+    /// <summary>After LiteDB's log writer has written it and the log file is fsynced.</summary>
+    Flush,
+    /// <summary>As soon as LiteDB's Commit() returns (LiteDB's own behaviour): only for measuring what the barrier buys.</summary>
+    None,
 }
 
 /// <summary>What a write may touch: the collections, inside the current transaction.</summary>

@@ -1,0 +1,3 @@
+using Contact.Benchmarks;
+
+return await Benchmark.RunAsync(args);

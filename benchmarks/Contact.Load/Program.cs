@@ -1,0 +1,3 @@
+using Contact.Load;
+
+return await Cli.RunAsync(args);
