@@ -52,6 +52,7 @@ public static class ContactHosting
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<Backups>();
         services.AddRetention(configuration);
+        services.AddChildDataRetention();
         services.AddSingleton<Credentials>();
         services.AddSingleton<RegisterIndex>();
         services.AddSingleton<AccreditationFeed>();

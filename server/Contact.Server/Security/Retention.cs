@@ -11,7 +11,8 @@ public interface IRetainable
 {
     /// <summary>
     /// When the record's retention ends, from <see cref="RetentionSchedule.RetainUntil"/>. Set it when
-    /// the record is created and again when it closes; null only once it holds no child's data.
+    /// the record is created and again when it closes; null once it holds no child's data, or while
+    /// it is live work whose period counts from its closure (an open referral or case).
     /// </summary>
     DateTimeOffset? RetainUntil { get; set; }
 }

@@ -13,13 +13,18 @@ namespace Contact.Server.Storage;
 /// AES-GCM (<see cref="FieldProtector"/>). A child's name, date of birth or address never reaches
 /// the file in clear.
 /// </summary>
-public sealed class CaseDocument
+public sealed class CaseDocument : IRetainable
 {
     public string Id { get; set; } = "";
     public string CaseNumber { get; set; } = "";
     public string? FcaId { get; set; }
     public List<string> BlindKeys { get; set; } = [];
     public string Sealed { get; set; } = "";
+    /// <summary>
+    /// Set while the case is closed, from its closing date; an open case (or one reopened) has none:
+    /// the case system decides when a case is live, and a live case is never purged.
+    /// </summary>
+    public DateTimeOffset? RetainUntil { get; set; }
 }
 
 /// <summary>Seals values as encrypted JSON, and derives blind-index keys.</summary>
@@ -38,9 +43,10 @@ public sealed class Sealer(FieldProtector protector)
 }
 
 /// <summary>Keeps the case index (created, updated and closed by the case system).</summary>
-public sealed class CaseRepository(ContactStore store, Sealer sealer, AuditTrail trail, TimeProvider time)
+public sealed class CaseRepository(ContactStore store, Sealer sealer, AuditTrail trail, TimeProvider time, RetentionSchedule retention)
 {
     public const string CollectionName = "cases";
+    public const string RetentionKind = "cases";
 
     public static ILiteCollection<CaseDocument> Cases(Collections scope) => scope.Collection<CaseDocument>(CollectionName);
 
@@ -137,5 +143,8 @@ public sealed class CaseRepository(ContactStore store, Sealer sealer, AuditTrail
         FcaId = c.Fca?.FcaId,
         BlindKeys = c.Children.SelectMany(sealer.RecordKeys).Distinct().ToList(),
         Sealed = sealer.Seal(c),
+        RetainUntil = c.Status == CaseStatus.Closed && c.Closed is { } closed
+            ? retention.RetainUntil(RetentionKind, new DateTimeOffset(closed.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+            : null,
     };
 }

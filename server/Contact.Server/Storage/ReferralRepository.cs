@@ -12,7 +12,7 @@ namespace Contact.Server.Storage;
 /// which are sealed field by field with <see cref="FieldProtector"/> (AES-GCM), so that neither a
 /// child's name nor a date of birth is ever written in plain text.
 /// </summary>
-public sealed class ReferralDocument
+public sealed class ReferralDocument : IRetainable
 {
     public string Id { get; set; } = "";
     /// <summary>"{fca}|{request_id}": one submission per practitioner and request id (unique index).</summary>
@@ -22,6 +22,11 @@ public sealed class ReferralDocument
     public List<SealedChild> Children { get; set; } = [];
     public string? SealedFurtherInformation { get; set; }
     public Referral Referral { get; set; } = new();
+    /// <summary>
+    /// Set when the referral closes (completed, declined, withdrawn, cancelled): its period counts
+    /// from closure. An open referral has none, so it is never anonymised while it is live work.
+    /// </summary>
+    public DateTimeOffset? RetainUntil { get; set; }
 }
 
 /// <summary>A child's name and date of birth, each encrypted.</summary>
@@ -58,10 +63,12 @@ public sealed record ReferralScope(bool All, string? FcaId, string? CentreId)
 /// retries of one submission store it once.
 /// </summary>
 public sealed class ReferralRepository(
-    ContactStore store, RegisterIndex register, ChangeFeed<ReferralEvent> feed, FieldProtector protector, AuditTrail trail, TimeProvider time)
+    ContactStore store, RegisterIndex register, ChangeFeed<ReferralEvent> feed, FieldProtector protector, AuditTrail trail, TimeProvider time,
+    RetentionSchedule retention)
 {
     public const string Collection = "referrals";
     public const string EventCollection = "referral_events";
+    public const string RetentionKind = "referrals";
     private const string FlagCursorSetting = "referrals.accreditation-cursor";
 
     public sealed record Submission(Referral Referral, bool Replayed);
@@ -109,7 +116,9 @@ public sealed class ReferralRepository(
             ReferralAccess.Check(principal, document?.Referral, ReferralNames.Of(id), mayAct);
             var referral = document!.Referral;
             audit.Touch(referral.ResourceName).Case(referral.CaseNumber);
-            ReferralRules.Apply(referral, action, details, actor, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            ReferralRules.Apply(referral, action, details, actor, now);
+            if (!referral.IsOpen) document.RetainUntil = retention.RetainUntil(RetentionKind, now);
             Save(scope, document, ReferralChangeType.Transitioned, insert: false);
             trail.RecordIn(scope, audit);
             return Open(document);
@@ -238,5 +247,31 @@ public sealed class ReferralRepository(
         Referrals(c).EnsureIndex(d => d.Referral.CentreId);
         Events(c).EnsureIndex(e => e.FcaId);
         Events(c).EnsureIndex(e => e.CentreId);
+        Events(c).EnsureIndex(e => e.ReferralId);
+    }
+
+    /// <summary>
+    /// A closed referral past its retention date, kept for the figures only. The MOU review report
+    /// (MOU 3; <see cref="Domain.Reports.ReferralFigures"/>) counts referrals by kind, contact type and
+    /// outcome and times the centres' answers, across years: purging would rewrite past reviews. So
+    /// what identifies the family goes (the sealed children and further information, the case
+    /// number, the keyed digest of the body, and the free text: dispute, preparation, court
+    /// reference, risk assessment, transition notes) and the statistics stay (kind, contact type,
+    /// centre, status, decline reason, dates and who acted).
+    /// </summary>
+    internal static void Anonymise(ReferralDocument document)
+    {
+        document.Children = [];
+        document.SealedFurtherInformation = null;
+        document.RequestFingerprint = "";
+        document.RetainUntil = null;
+        var r = document.Referral;
+        r.Children = [];
+        r.FurtherInformation = null;
+        r.CaseNumber = "";
+        r.NatureOfDispute = r.PreparationPlan = r.PreparationDeliveredBy = "";
+        r.CourtPermissionReference = null;
+        (r.SignificantRisk, r.Risk, r.Conflict) = (false, RiskLevel.Unspecified, false);
+        foreach (var t in r.History) t.Note = "";
     }
 }

@@ -8,7 +8,7 @@ using LiteDB;
 namespace Contact.Server.Storage;
 
 /// <summary>A request as stored: what it is found by in clear, the rest (children included) sealed.</summary>
-public sealed class SharingRequestDocument
+public sealed class SharingRequestDocument : IRetainable
 {
     public string Id { get; set; } = "";
     public string SubmittedBy { get; set; } = "";
@@ -17,6 +17,10 @@ public sealed class SharingRequestDocument
     public long Sequence { get; set; }
     public DateTimeOffset Received { get; set; }
     public string Sealed { get; set; } = "";
+    /// <summary>The case it was matched to (an internal id): the request is kept, and purged, with it.</summary>
+    public string? CaseId { get; set; }
+    /// <summary>Only for a finished request matched to no case: then it is kept for its own period.</summary>
+    public DateTimeOffset? RetainUntil { get; set; }
 }
 
 /// <summary>A disclosure as stored, sealed (it may hold contact details and court-permitted statements).</summary>
@@ -37,9 +41,12 @@ public sealed class DisclosureDocument
 /// </summary>
 public sealed class SharingRepository(
     ContactStore store, Sealer sealer, CaseRepository cases, AuditTrail trail, TimeProvider time,
-    CallCentreHours hours, ChangeFeed<SharingRequest> requestFeed, ChangeFeed<FcaNotification> notificationFeed)
+    CallCentreHours hours, ChangeFeed<SharingRequest> requestFeed, ChangeFeed<FcaNotification> notificationFeed, RetentionSchedule retention)
 {
-    private static ILiteCollection<SharingRequestDocument> Requests(Collections s) => s.Collection<SharingRequestDocument>("sharing_requests");
+    public const string RequestsName = "sharing_requests";
+    public const string RetentionKind = "sharing-requests";
+
+    private static ILiteCollection<SharingRequestDocument> Requests(Collections s) => s.Collection<SharingRequestDocument>(RequestsName);
     private static ILiteCollection<DisclosureDocument> Disclosures(Collections s) => s.Collection<DisclosureDocument>("disclosures");
     private static ILiteCollection<FcaNotification> Notifications(Collections s) => s.Collection<FcaNotification>("fca_notifications");
 
@@ -48,6 +55,7 @@ public sealed class SharingRepository(
         Requests(scope).EnsureIndex(x => x.SubmittedBy);
         Requests(scope).EnsureIndex(x => x.FcaId);
         Requests(scope).EnsureIndex(x => x.Sequence);
+        Requests(scope).EnsureIndex(x => x.CaseId);
         Disclosures(scope).EnsureIndex(x => x.CaseId);
         Disclosures(scope).EnsureIndex(x => x.Sequence);
         Notifications(scope).EnsureIndex(x => x.FcaId);
@@ -242,6 +250,14 @@ public sealed class SharingRepository(
         scope.OnCommitted(() => notificationFeed.Publish(notification));
     }
 
+    /// <summary>Retention: deletes the requests matched to a case, its disclosures and its FCAs' notifications.</summary>
+    internal static void DeleteOfCase(Collections scope, string caseId)
+    {
+        Requests(scope).DeleteMany(x => x.CaseId == caseId);
+        Disclosures(scope).DeleteMany(x => x.CaseId == caseId);
+        Notifications(scope).DeleteMany(x => x.CaseId == caseId);
+    }
+
     private SharingRequest Load(Collections scope, string id) =>
         Requests(scope).FindById(id) is { } d ? sealer.Open<SharingRequest>(d.Sealed) : throw RuleViolation.NotFound(CaseNames.Request(id));
 
@@ -252,7 +268,8 @@ public sealed class SharingRepository(
         var doc = new SharingRequestDocument
         {
             Id = r.Id, SubmittedBy = r.SubmittedBy, FcaId = r.FcaId, State = (int)r.State,
-            Sequence = r.Sequence, Received = r.Received, Sealed = sealer.Seal(r),
+            Sequence = r.Sequence, Received = r.Received, Sealed = sealer.Seal(r), CaseId = r.CaseId,
+            RetainUntil = r.IsFinished && r.CaseId is null ? retention.RetainUntil(RetentionKind, time.GetUtcNow()) : null,
         };
         if (insert) Requests(scope).Insert(doc); else Requests(scope).Update(doc);
         var published = sealer.Open<SharingRequest>(doc.Sealed);
