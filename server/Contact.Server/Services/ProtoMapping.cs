@@ -8,7 +8,8 @@ namespace Contact.Server.Services;
 /// <summary>Maps between the wire contract and the domain. Enums share their numbers, so they map by value.</summary>
 public static class ProtoMapping
 {
-    public static V1.Centre ToProto(this Centre c, DateOnly today)
+    /// <summary>The centre as the contract shows it; without <paramref name="history"/>, each level's decisions are left out (CENTRE_VIEW_BASIC).</summary>
+    public static V1.Centre ToProto(this Centre c, DateOnly today, bool history = true)
     {
         var proto = new V1.Centre
         {
@@ -40,7 +41,7 @@ public static class ProtoMapping
                 Period = new V1.DateRange { StartDate = c.CommissionStart.ToProto(), EndDate = c.CommissionEnd.ToProto() },
                 CommissionedNow = c.IsCommissionedOn(today),
             };
-        proto.Accreditations.AddRange(c.Accreditations.Select(a => a.ToProto(today)));
+        proto.Accreditations.AddRange(c.Accreditations.Select(a => a.ToProto(today, history)));
         return proto;
     }
 
@@ -48,7 +49,7 @@ public static class ProtoMapping
         ? new V1.WaitingTime { Weeks = weeks, ConfirmedDate = c.WaitingConfirmed.ToProto() }
         : null;
 
-    public static V1.Accreditation ToProto(this AccreditationRecord a, DateOnly today)
+    public static V1.Accreditation ToProto(this AccreditationRecord a, DateOnly today, bool history = true)
     {
         var proto = new V1.Accreditation
         {
@@ -57,7 +58,7 @@ public static class ProtoMapping
             GrantedDate = a.GrantedDate.ToProto(),
             RenewalDueDate = a.RenewalDue.ToProto(),
         };
-        proto.History.AddRange(a.History.Select(h => h.ToProto()));
+        if (history) proto.History.AddRange(a.History.Select(h => h.ToProto()));
         return proto;
     }
 

@@ -177,6 +177,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         v.Require(type != ContactKind.Unspecified, "contact_type", "is required");
         var setting = CheckEnum<Setting>((int)request.Setting, "setting", v);
         var order = CheckEnum<V1.NearestOrder>((int)request.OrderBy, "order_by", v);
+        var view = CheckEnum<V1.CentreView>((int)request.View, "view", v);
         v.Require(double.IsFinite(request.MaxDistanceKm) && request.MaxDistanceKm is >= 0 and <= 1000, "max_distance_km", "must be from 0 to 1000 (0 for the default of 50)");
         v.Require(request.Limit is >= 0 and <= 100, "limit", "must be from 0 to 100 (0 for the default of 10)");
         v.Require(request.OriginCase != V1.FindNearestCentresRequest.OriginOneofCase.None, "origin", "give a postcode or a location");
@@ -211,7 +212,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         {
             var result = new V1.NearestCentre
             {
-                Centre = centre.ToProto(today),
+                Centre = centre.ToProto(today, history: view == V1.CentreView.Full),
                 DistanceKm = Math.Round(km, 2),
                 DistanceMiles = Math.Round(km / GeoPoint.KmPerMile, 2),
             };

@@ -13,15 +13,31 @@ public class GeoGridTests
             .ToList();
         var grid = GeoGrid<int>.Build(points.Select(p => (p.Id, p.Point)));
 
-        for (var q = 0; q < 50; q++)
+        for (var q = 0; q < 300; q++)
         {
             var origin = new GeoPoint(50 + random.NextDouble() * 5, -5 + random.NextDouble() * 6.5);
-            var maxKm = 5 + random.NextDouble() * 120;
+            var maxKm = q % 3 == 0 ? 100 + random.NextDouble() * 500 : 5 + random.NextDouble() * 120;
+            var limit = q % 2 == 0 ? 10 : 1;
             bool Even(int id) => id % 2 == 0;
             var expected = points.Where(p => Even(p.Id)).Select(p => (p.Id, D: origin.DistanceKmTo(p.Point)))
-                .Where(p => p.D <= maxKm).OrderBy(p => p.D).Take(10).Select(p => p.Id).ToList();
-            var actual = grid.Nearest(origin, maxKm, Even, 10).Select(r => r.Item).ToList();
+                .Where(p => p.D <= maxKm).OrderBy(p => p.D).Take(limit).Select(p => p.Id).ToList();
+            var actual = grid.Nearest(origin, maxKm, Even, limit).Select(r => r.Item).ToList();
             Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public void Without_a_limit_every_accepted_point_in_range_is_found()
+    {
+        var random = new Random(11);
+        var points = Enumerable.Range(0, 3000).Select(i => (Id: i, Point: new GeoPoint(50 + random.NextDouble() * 5, -5 + random.NextDouble() * 6.5))).ToList();
+        var grid = GeoGrid<int>.Build(points.Select(p => (p.Id, p.Point)));
+        for (var q = 0; q < 40; q++)
+        {
+            var origin = new GeoPoint(50 + random.NextDouble() * 5, -5 + random.NextDouble() * 6.5);
+            var maxKm = 5 + random.NextDouble() * 300;
+            var expected = points.Where(p => origin.DistanceKmTo(p.Point) <= maxKm).Select(p => p.Id).Order().ToList();
+            Assert.Equal(expected, grid.Nearest(origin, maxKm, _ => true).Select(r => r.Item).Order().ToList());
         }
     }
 

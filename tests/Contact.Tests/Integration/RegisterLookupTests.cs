@@ -65,6 +65,23 @@ public class RegisterLookupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_basic_view_leaves_out_the_decision_history_and_a_full_view_has_it()
+    {
+        var client = await _host.ClientAsync(Role.Practitioner);
+        var request = new FindNearestCentresRequest { Postcode = "LS1 4AP", ContactType = ContactType.Supported, Limit = 3 };
+        var basic = await client.Register.FindNearestCentresAsync(request);
+        Assert.All(basic.Results, r => Assert.All(r.Centre.Accreditations, a =>
+        {
+            Assert.Empty(a.History);
+            Assert.NotNull(a.RenewalDueDate);
+        }));
+        request.View = CentreView.Full;
+        var full = await client.Register.FindNearestCentresAsync(request);
+        Assert.Equal(basic.Results.Select(r => r.Centre.Name), full.Results.Select(r => r.Centre.Name));
+        Assert.All(full.Results, r => Assert.All(r.Centre.Accreditations, a => Assert.NotEmpty(a.History)));
+    }
+
+    [Fact]
     public async Task Ordering_by_waiting_time_puts_the_shortest_wait_first()
     {
         var client = await _host.ClientAsync(Role.Practitioner);

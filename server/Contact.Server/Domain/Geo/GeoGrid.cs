@@ -3,15 +3,20 @@ using System.Collections.Immutable;
 namespace Contact.Server.Domain.Geo;
 
 /// <summary>
-/// An immutable spatial index: points bucketed into cells of 0.1° latitude by 0.15° longitude
+/// An immutable spatial index: items bucketed into cells of 0.1° latitude by 0.15° longitude
 /// (about 11 km by 10 km in Britain). A nearest search walks rings of cells outwards from the
 /// origin's cell and stops once no unvisited cell can hold anything nearer than what it has.
-/// Updates return a new grid, so readers need no locks.
+/// Candidates are screened with a cheap flat-earth distance (exact enough at these ranges to rank,
+/// with a margin) before the filter and the great-circle distance run. Updates return a new grid,
+/// so readers need no locks.
 /// </summary>
 public sealed class GeoGrid<T> where T : notnull
 {
     private const double CellLat = 0.1, CellLon = 0.15;
     private const double KmPerDegree = 111.195; // mean Earth radius × π / 180
+    // The screen (flat earth at the pair's mean latitude) is within a fraction of a percent of the
+    // great-circle distance at these ranges; the margin keeps every true candidate.
+    private const double ScreenMargin = 1.02;
 
     private readonly ImmutableDictionary<long, ImmutableArray<(T Item, GeoPoint Point)>> _cells;
 
@@ -26,17 +31,20 @@ public sealed class GeoGrid<T> where T : notnull
         return new GeoGrid<T>(_cells.SetItem(key, cell.Add((item, point))));
     }
 
-    public GeoGrid<T> Remove(T item, GeoPoint point)
+    /// <summary>Removes the first item at <paramref name="point"/> that <paramref name="match"/> picks.</summary>
+    public GeoGrid<T> Remove(Func<T, bool> match, GeoPoint point)
     {
         var key = Key(point);
         if (!_cells.TryGetValue(key, out var cell)) return this;
         var index = -1;
         for (var i = 0; i < cell.Length && index < 0; i++)
-            if (EqualityComparer<T>.Default.Equals(cell[i].Item, item)) index = i;
+            if (match(cell[i].Item)) index = i;
         if (index < 0) return this;
         var rest = cell.RemoveAt(index);
         return new GeoGrid<T>(rest.IsEmpty ? _cells.Remove(key) : _cells.SetItem(key, rest));
     }
+
+    public GeoGrid<T> Remove(T item, GeoPoint point) => Remove(x => EqualityComparer<T>.Default.Equals(x, item), point);
 
     /// <summary>Builds a grid from many points at once.</summary>
     public static GeoGrid<T> Build(IEnumerable<(T Item, GeoPoint Point)> entries)
@@ -57,31 +65,46 @@ public sealed class GeoGrid<T> where T : notnull
     /// </summary>
     public List<(T Item, double DistanceKm)> Nearest(GeoPoint origin, double maxKm, Func<T, bool> accept, int? limit = null)
     {
-        var found = new List<(T Item, double DistanceKm)>();
         int row0 = Row(origin.Latitude), col0 = Col(origin.Longitude);
         double cosLat = Math.Cos(Math.Min(89, Math.Abs(origin.Latitude) + maxKm / KmPerDegree) * Math.PI / 180);
         double cellKm = Math.Min(CellLat * KmPerDegree, CellLon * KmPerDegree * cosLat);
         int maxRing = (int)Math.Ceiling(maxKm / cellKm) + 1;
+        double screenKm = maxKm * ScreenMargin;
 
+        // The best so far, by screened distance; with a limit, a bound that tightens as it fills.
+        var best = new List<(T Item, GeoPoint Point, double Screen)>();
+        double bound = screenKm;
         for (int ring = 0; ring <= maxRing; ring++)
         {
             // Anything in this ring is at least (ring - 1) cells away from the origin.
             double ringMinKm = Math.Max(0, ring - 1) * cellKm;
-            if (ringMinKm > maxKm) break;
-            if (limit is { } k && found.Count >= k)
-            {
-                found.Sort((a, b) => a.DistanceKm.CompareTo(b.DistanceKm));
-                if (found[k - 1].DistanceKm <= ringMinKm) break;
-            }
+            if (ringMinKm > bound) break;
             foreach (var key in RingKeys(row0, col0, ring))
             {
                 if (!_cells.TryGetValue(key, out var cell)) continue;
                 foreach (var (item, point) in cell)
                 {
-                    var d = origin.DistanceKmTo(point);
-                    if (d <= maxKm && accept(item)) found.Add((item, d));
+                    double dy = (point.Latitude - origin.Latitude) * KmPerDegree;
+                    double dx = (point.Longitude - origin.Longitude) * KmPerDegree * Math.Cos((point.Latitude + origin.Latitude) * (Math.PI / 360));
+                    double screen = Math.Sqrt(dx * dx + dy * dy);
+                    if (screen > bound || !accept(item)) continue;
+                    best.Add((item, point, screen));
+                    if (limit is { } k && best.Count >= 4 * k)
+                    {
+                        // Keep the nearest k (with room for the screen's margin) and tighten the bound.
+                        best.Sort((a, b) => a.Screen.CompareTo(b.Screen));
+                        best.RemoveRange(2 * k, best.Count - 2 * k);
+                        bound = Math.Min(bound, best[k - 1].Screen * ScreenMargin);
+                    }
                 }
             }
+        }
+
+        var found = new List<(T Item, double DistanceKm)>(best.Count);
+        foreach (var (item, point, _) in best)
+        {
+            var d = origin.DistanceKmTo(point);
+            if (d <= maxKm) found.Add((item, d));
         }
         found.Sort((a, b) => a.DistanceKm.CompareTo(b.DistanceKm));
         if (limit is { } max && found.Count > max) found.RemoveRange(max, found.Count - max);

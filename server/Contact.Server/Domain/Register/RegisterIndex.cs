@@ -11,9 +11,9 @@ namespace Contact.Server.Domain.Register;
 /// </summary>
 public sealed class RegisterIndex
 {
-    private sealed record Snapshot(ImmutableSortedDictionary<string, Centre> Centres, GeoGrid<string> Grid);
+    private sealed record Snapshot(ImmutableSortedDictionary<string, Centre> Centres, GeoGrid<Centre> Grid);
 
-    private volatile Snapshot _snapshot = new(ImmutableSortedDictionary.Create<string, Centre>(StringComparer.Ordinal), GeoGrid<string>.Empty);
+    private volatile Snapshot _snapshot = new(ImmutableSortedDictionary.Create<string, Centre>(StringComparer.Ordinal), GeoGrid<Centre>.Empty);
 
     public int Count => _snapshot.Centres.Count;
 
@@ -32,15 +32,15 @@ public sealed class RegisterIndex
     public void Load(IEnumerable<Centre> centres)
     {
         var map = centres.ToImmutableSortedDictionary(c => c.Id, c => c, StringComparer.Ordinal);
-        _snapshot = new Snapshot(map, GeoGrid<string>.Build(map.Values.Select(c => (c.Id, Location(c)))));
+        _snapshot = new Snapshot(map, GeoGrid<Centre>.Build(map.Values.Select(c => (c, Location(c)))));
     }
 
     public void Upsert(Centre centre)
     {
         var s = _snapshot;
         var grid = s.Grid;
-        if (s.Centres.TryGetValue(centre.Id, out var old)) grid = grid.Remove(old.Id, Location(old));
-        _snapshot = new Snapshot(s.Centres.SetItem(centre.Id, centre), grid.Add(centre.Id, Location(centre)));
+        if (s.Centres.TryGetValue(centre.Id, out var old)) grid = grid.Remove(c => c.Id == old.Id, Location(old));
+        _snapshot = new Snapshot(s.Centres.SetItem(centre.Id, centre), grid.Add(centre, Location(centre)));
     }
 
     /// <summary>
@@ -50,11 +50,9 @@ public sealed class RegisterIndex
     public IReadOnlyList<(Centre Centre, double DistanceKm)> Nearest(
         GeoPoint origin, double maxKm, int limit, bool byWaitingTime, Func<Centre, bool> accept)
     {
-        var s = _snapshot;
-        bool Accept(string id) => s.Centres.TryGetValue(id, out var c) && accept(c);
         // Ordering by wait needs every candidate in range; ordering by distance only the nearest.
-        var hits = s.Grid.Nearest(origin, maxKm, Accept, byWaitingTime ? null : limit);
-        var results = hits.Select(h => (Centre: s.Centres[h.Item], h.DistanceKm));
+        var hits = _snapshot.Grid.Nearest(origin, maxKm, accept, byWaitingTime ? null : limit);
+        var results = hits.Select(h => (Centre: h.Item, h.DistanceKm));
         if (byWaitingTime)
             results = results.OrderBy(r => r.Centre.WaitingWeeks ?? int.MaxValue).ThenBy(r => r.DistanceKm).Take(limit);
         return results.ToList();
