@@ -86,7 +86,7 @@ public static class Cli
         var minutes = Math.Min(options.Double("minutes", 10), 60);
         await using var target = await Target.OpenAsync(options, requireOwnServer: true);
         var server = target.Server!;
-        var scenario = Scenarios.Get(options.Text("scenario", "mix"));
+        var scenario = Scenarios.Get(options.Text("scenario", "steady"));
         Console.WriteLine($"soak: {scenario.Name} for {minutes} min, target {target.Context.Address}");
         var samples = new List<(double Minute, double? RssMiB, int? Handles)>();
         using var stop = new CancellationTokenSource();

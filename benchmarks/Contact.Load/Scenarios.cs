@@ -79,6 +79,8 @@ public static class Scenarios
         new Writes(),
         new EmptyRpc(),
         new Mix("mix", "90% lookups, 10% durable writes", (new Lookups(), 9), (new Writes(), 1)),
+        new WaitingTimeUpdates(),
+        new Mix("steady", "90% lookups, 10% durable updates that do not grow the data (for soaks)", (new Lookups(), 9), (new WaitingTimeUpdates(), 1)),
     }.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
     public static IScenario Get(string name) => All.TryGetValue(name, out var s) ? s
@@ -115,6 +117,23 @@ public static class Scenarios
             var salt = random.Next();
             return context.As("naccc").Register.CreateCentreAsync(new CreateCentreRequest { Centre = Synthetic.Centre($"Load {salt:x8}", salt) }).ResponseAsync;
         }
+    }
+
+    /// <summary>
+    /// A durable write that leaves the register the same size: UpdateWaitingTime on one of the demo
+    /// register's centres ("centres/demo0001" …). A soak that creates centres instead grows the
+    /// in-memory register by design, so its memory could not be flat.
+    /// </summary>
+    public sealed class WaitingTimeUpdates : IScenario
+    {
+        public string Name => "updates";
+        public string Description => "UpdateWaitingTime on an existing demo centre, acknowledged only once durable";
+        public Task RunOnceAsync(LoadContext context, Random random) =>
+            context.As("naccc").Register.UpdateWaitingTimeAsync(new UpdateWaitingTimeRequest
+            {
+                Centre = $"centres/demo{random.Next(1, 301):0000}",
+                Weeks = random.Next(0, 20),
+            }).ResponseAsync;
     }
 
     /// <summary>The cheapest authenticated call: the baseline the others are compared with.</summary>
