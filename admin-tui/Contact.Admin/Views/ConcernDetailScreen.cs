@@ -71,24 +71,33 @@ public sealed class ConcernDetailScreen : Screen
     /// <summary>Chooses the step to record (for scripted use and tests).</summary>
     public void Choose(ConcernAction action) => _action.Value = Array.IndexOf(Actions, action);
 
-    private void Load() => Call(c => c.Concerns.GetConcernAsync(new GetConcernRequest { Name = _name }).ResponseAsync, Render);
+    private void Load() => Call(async c =>
+    {
+        var concern = await c.Concerns.GetConcernAsync(new GetConcernRequest { Name = _name });
+        if (concern.Centre.Length > 0 && _centreName is null)
+            _centreName = (await c.Register.GetCentreAsync(new GetCentreRequest { Name = concern.Centre })).DisplayName;
+        return concern;
+    }, Render);
+
+    // The centre's display name, so the title reads as the operator knows it (fetched once).
+    private string? _centreName;
 
     private void Render(Concern c)
     {
         Concern = c;
-        Title = $"Concern — {Words.Subject(c)}";
+        Title = $"Concern — {(c.Organisation is { Name.Length: > 0 } ? Words.Subject(c) : _centreName ?? Words.Subject(c))}";
         _headline.SetScheme(c.Overdue ? Palette.Problem : null);
         _headline.Text = $"{Words.Status(c.Status).ToUpperInvariant()}  · {Words.Type(c.Type)}  · due {Words.Date(c.DueDate)}{(c.Overdue ? "  · OVERDUE" : "")}";
-        _timeline.Text = Describe(c);
+        _timeline.Text = Describe(c, _centreName);
         SetNeedsDraw();
     }
 
-    public static string Describe(Concern c)
+    public static string Describe(Concern c, string? centreName = null)
     {
         var s = new StringBuilder();
         s.AppendLine($"{c.Name}, raised {Words.Time(c.RaiseTime)} by {c.RaisedBy}");
         if (c.Organisation is { Name.Length: > 0 } o) s.AppendLine($"Organisation: {o.Name}, {o.Address} — offers {o.Offers}");
-        if (c.Centre.Length > 0) s.AppendLine($"Centre: {c.Centre}");
+        if (c.Centre.Length > 0) s.AppendLine($"Centre: {(centreName is null ? "" : centreName + ", ")}{c.Centre}");
         s.AppendLine($"Concern: {c.Description}");
         if (c.NacccAlert is { AlertDate: not null } a)
         {
