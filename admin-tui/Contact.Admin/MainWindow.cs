@@ -44,7 +44,7 @@ public sealed class MainWindow : Window
             new MenuBarItem("_Cases", [
                 Pending("_Referrals", "ReferralService"),
                 Pending("_Information sharing", "InformationSharingService"),
-                Pending("C_oncerns", "ConcernService"),
+                new MenuItem("C_oncerns", "Triage the concerns practitioners raised", () => Home(new ConcernsScreen(this)), null),
             ]),
             new MenuBarItem("F_unding", [
                 Pending("_Grants", "GrantService"),

@@ -94,6 +94,44 @@ public static class Words
     public static AccreditationStatus StatusAt(Centre c, AccreditationLevel level) =>
         c.Accreditations.FirstOrDefault(a => a.Level == level)?.Status ?? AccreditationStatus.Unspecified;
 
+    public static string Status(ConcernStatus s) => s switch
+    {
+        ConcernStatus.Raised => "raised",
+        ConcernStatus.UnderReview => "under review",
+        ConcernStatus.NacccAlerted => "NACCC alerted",
+        ConcernStatus.NacccResponded => "NACCC responded",
+        ConcernStatus.AccreditationEncouraged => "accreditation encouraged",
+        ConcernStatus.Resolved => "resolved",
+        ConcernStatus.NoFurtherAction => "no further action",
+        _ => "-",
+    };
+
+    public static string Type(ConcernType t) => t switch
+    {
+        ConcernType.UnaccreditedOrganisation => "unaccredited org",
+        ConcernType.StandardsCompliance => "standards",
+        ConcernType.Quality => "quality",
+        _ => "-",
+    };
+
+    public static string Action(ConcernAction a) => a switch
+    {
+        ConcernAction.Unspecified => "raised",
+        ConcernAction.StartReview => "start review",
+        ConcernAction.AlertNaccc => "alert NACCC",
+        ConcernAction.RecordNacccResponse => "NACCC response",
+        ConcernAction.EncourageAccreditation => "encourage accreditation",
+        ConcernAction.LinkCentre => "link to register",
+        ConcernAction.AddNote => "note",
+        ConcernAction.Resolve => "resolve",
+        ConcernAction.CloseNoFurtherAction => "no further action",
+        _ => "-",
+    };
+
+    /// <summary>What a concern is about: the organisation as named, else the centre's register entry.</summary>
+    public static string Subject(Concern c) =>
+        c.Organisation is { Name.Length: > 0 } o ? o.Name : c.Centre.Length > 0 ? c.Centre : "-";
+
     /// <summary>A refusal or failure in words, with its clause; never a stack trace.</summary>
     public static string Problem(Exception ex, Uri? server = null) => ex switch
     {

@@ -183,6 +183,77 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public async Task Triages_a_concern_to_naccc_alerted()
+    {
+        await using var host = await TestHost.StartAsync();
+        var nct = await host.ClientAsync(Role.NctOperator);
+        var practitioner = await host.ClientAsync(Role.Practitioner, fcaId: "fca-1");
+        string name;
+        using (var console = new HeadlessConsole(nct))
+        {
+            name = HeadlessConsole.Block(() => practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest
+            {
+                Concern = new Concern
+                {
+                    Type = ConcernType.UnaccreditedOrganisation,
+                    Description = "Advertises supervised contact in the local paper; not on the NACCC register.",
+                    Organisation = new UnregisteredOrganisation { Name = "Happy Families Contact Ltd", Address = "Market Street, Newark", Offers = "supervised contact at weekends" },
+                },
+            }).ResponseAsync).Name;
+
+            console.Main.Home(new ConcernsScreen(console.Main));
+            console.WaitFor("1 open concerns");
+            Assert.Contains("Happy Families Contact", console.Screen);
+            Assert.Contains("raised", console.Screen);
+
+            console.Press(Key.Enter);
+            console.WaitFor("Concern: Advertises supervised contact");
+            var detail = Assert.IsType<ConcernDetailScreen>(console.Main.Current);
+
+            // A response before NACCC was alerted is refused, in words with its clause.
+            detail.Choose(ConcernAction.RecordNacccResponse);
+            console.Type("Too early");
+            console.Press(Key.S.WithCtrl);
+            console.WaitFor("Refused under Policy");
+            Assert.DoesNotContain("Exception", console.Screen);
+
+            detail.Choose(ConcernAction.StartReview);
+            console.Press(Key.S.WithCtrl);
+            console.WaitFor("UNDER REVIEW");
+
+            detail.Choose(ConcernAction.AlertNaccc);
+            console.Type("Unaccredited supervised contact advertised in Newark");
+            console.Press(Key.S.WithCtrl);
+            console.WaitFor("NACCC ALERTED");
+            Assert.Contains("Recorded: alert NACCC", console.Screen);
+            Assert.Contains("NACCC alerted", console.Screen);
+            Assert.Contains("Unaccredited supervised contact advertised", console.Screen);
+
+            console.Press(Key.Esc);
+            console.WaitFor("NACCC alerted");
+            Assert.IsType<ConcernsScreen>(console.Main.Current);
+        }
+        var stored = await nct.Concerns.GetConcernAsync(new GetConcernRequest { Name = name });
+        Assert.Equal(ConcernStatus.NacccAlerted, stored.Status);
+        Assert.Equal("Unaccredited supervised contact advertised in Newark", stored.NacccAlert.Sent);
+    }
+
+    [Fact]
+    public async Task The_centre_detail_counts_its_open_concerns()
+    {
+        var (host, nct, centre) = await StartWithAccreditedCentreAsync();
+        await using var _ = host;
+        var practitioner = await host.ClientAsync(Role.Practitioner, fcaId: "fca-1");
+        await practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest
+        {
+            Concern = new Concern { Type = ConcernType.Quality, Centre = centre.Name, Description = "Volunteers left children unattended in the garden." },
+        });
+        using var console = new HeadlessConsole(nct);
+        console.Main.Show(new CentreDetailScreen(console.Main, centre.Name));
+        console.WaitFor("Open concerns: 1");
+    }
+
+    [Fact]
     public async Task Creating_a_centre_shows_the_server_field_problems_beside_the_fields()
     {
         await using var host = await TestHost.StartAsync();
@@ -239,8 +310,14 @@ public sealed class ConsoleTests
         console.Press(Key.Esc);
         console.WaitFor("0 found");
 
-        console.Main.Show(new ComingScreen(console.Main, "Concerns", "ConcernService"));
-        console.WaitFor("Concerns arrives with ConcernService");
+        console.Main.Show(new ComingScreen(console.Main, "Grants", "GrantService"));
+        console.WaitFor("Grants arrives with GrantService");
+        console.Press(Key.F1);
+        console.WaitFor("Help — Grants");
+        console.Press(Key.Esc, Key.Esc);
+
+        console.Main.Show(new ConcernsScreen(console.Main));
+        console.WaitFor("0 open concerns");
         console.Press(Key.F1);
         console.WaitFor("Help — Concerns");
         console.Press(Key.Esc, Key.Esc);

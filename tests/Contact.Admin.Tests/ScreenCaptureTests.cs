@@ -52,6 +52,29 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
             Capture("Edit centre");
             console.Press(Key.Esc, Key.Esc);
 
+            // Two concerns raised by the demo practitioner, so the queue has something to triage.
+            var practitioner = host.Client(keys["practitioner"]);
+            HeadlessConsole.Block(async () =>
+            {
+                await practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Concern = new Concern
+                {
+                    Type = ConcernType.UnaccreditedOrganisation, Description = "Advertises supervised contact; not on the NACCC register.",
+                    Organisation = new UnregisteredOrganisation { Name = "Happy Families Contact Ltd", Address = "Market Street, Newark", Offers = "supervised contact at weekends" },
+                } });
+                var centre = (await nct.Register.ListCentresAsync(new ListCentresRequest { PageSize = 1 })).Centres[0];
+                await practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Concern = new Concern
+                {
+                    Type = ConcernType.StandardsCompliance, Centre = centre.Name, Description = "Handover observed without a worker present.",
+                } });
+            });
+            console.Main.Home(new ConcernsScreen(console.Main));
+            console.WaitFor("2 open concerns");
+            Capture("Concerns");
+
+            console.Press(Key.Enter);
+            console.WaitFor("Timeline:");
+            Capture("Concern detail");
+
             console.Main.Home(new KeysScreen(console.Main));
             console.WaitFor("keys (active)");
             Capture("API keys");

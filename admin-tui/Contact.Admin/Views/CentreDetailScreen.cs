@@ -27,7 +27,7 @@ public sealed class CentreDetailScreen : Screen
         One centre in full: its accreditation at each level (standard for supported contact,
         enhanced for supervised contact) with the dated history of decisions, its waiting time,
         whether NCT commissions it now (supervised referrals go only to commissioned services, policy 1.4),
-        and its contact details. Open concerns arrive with the concerns service.
+        its contact details, and how many concerns about it are open (triage them under Cases > Concerns).
         F3  edit the centre's details      F4  record an accreditation decision
         F5  refresh                         Esc back to the list
         The page refreshes by itself when this centre's accreditation changes.
@@ -53,9 +53,14 @@ public sealed class CentreDetailScreen : Screen
         if (change.Centre == _name) Load();
     }
 
-    private void Load() => Call(c => c.Register.GetCentreAsync(new GetCentreRequest { Name = _name }).ResponseAsync, Render);
+    private void Load() => Call(async c =>
+    {
+        var centre = await c.Register.GetCentreAsync(new GetCentreRequest { Name = _name });
+        var open = await c.Concerns.ListConcernsAsync(new ListConcernsRequest { Centre = _name, OpenOnly = true, PageSize = 1 });
+        return (centre, open.TotalSize);
+    }, loaded => Render(loaded.centre, loaded.TotalSize));
 
-    private void Render(Centre c)
+    private void Render(Centre c, int openConcerns)
     {
         Centre = c;
         Title = c.DisplayName;
@@ -64,11 +69,11 @@ public sealed class CentreDetailScreen : Screen
         _headline.Text = string.Join("  ", new[] { AccreditationLevel.Standard, AccreditationLevel.Enhanced }
             .Select(l => $"{(l == AccreditationLevel.Standard ? "Standard" : "Enhanced")}: {Words.Status(Words.StatusAt(c, l)).ToUpperInvariant()}"))
             + $"  · NCT commissioned: {(c.Commissioning?.CommissionedNow == true ? "yes" : "no")}";
-        _body.Text = Describe(c);
+        _body.Text = Describe(c, openConcerns);
         SetNeedsDraw();
     }
 
-    public static string Describe(Centre c)
+    public static string Describe(Centre c, int? openConcerns = null)
     {
         var s = new StringBuilder();
         s.AppendLine($"{c.Name}{(c.Demo ? "  (demo data)" : "")}");
@@ -82,7 +87,7 @@ public sealed class CentreDetailScreen : Screen
             ? "Commissioning: not commissioned by NCT"
             : $"Commissioning: {contract.ContractReference}, {Words.Date(contract.Period?.StartDate)} to {Words.Date(contract.Period?.EndDate)}, {(contract.CommissionedNow ? "in force now" : "not in force now")}");
         if (c.ContactDetails is { } d) s.AppendLine($"Phone: {Or(d.Phone)}   Email: {Or(d.Email)}   Web: {Or(d.Website)}");
-        s.AppendLine("Open concerns: arrive with the concerns service.");
+        s.AppendLine($"Open concerns: {(openConcerns is { } n ? n.ToString() : "-")}{(openConcerns > 0 ? " (Cases > Concerns to triage)" : "")}");
         foreach (var a in c.Accreditations.OrderBy(a => a.Level))
         {
             s.AppendLine();

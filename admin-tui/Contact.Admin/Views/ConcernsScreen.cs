@@ -1,0 +1,115 @@
+using Contact.V1;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Contact.Admin.Views;
+
+/// <summary>NCT's concern triage queue, in the server's order (status, due date, age): open one to act on it.</summary>
+public sealed class ConcernsScreen : Screen
+{
+    private readonly TableView _table;
+    private readonly Label _info;
+    private List<Concern> _concerns = [];
+    private Dictionary<string, string> _centreNames = [];
+    private bool _all;
+    private bool _overdueOnly;
+
+    public ConcernsScreen(MainWindow shell) : base(shell, "Concerns")
+    {
+        _info = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading…" };
+        _table = new TableView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        _table.Style.ShowHorizontalHeaderOverline = false;
+        _table.Style.ShowHorizontalBottomLine = false;
+        _table.Style.ExpandLastColumn = true;
+        _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _concerns.Count && _concerns[args.RowIndex].Overdue
+            ? Palette.Problem : null!;
+        _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
+        Add(_info, _table);
+        Render();
+    }
+
+    public IReadOnlyList<Concern> Concerns => _concerns;
+
+    public override string Help => """
+        Concerns raised by practitioners about centres and unaccredited organisations (policy 1.6,
+        1.7), in triage order: by status, then due date, then age. An overdue concern is marked
+        "OVERDUE" (and shown in red on a colour terminal).
+        Enter  open the selected concern: its timeline, and the next step
+        F2  open concerns only, or all (closed too)      F3  overdue only, or not
+        F5  refresh
+        """;
+
+    public override IEnumerable<Shortcut> Shortcuts() =>
+    [
+        new(Key.F2, "Open/all", () => { _all = !_all; Load(); }),
+        new(Key.F3, "Overdue", () => { _overdueOnly = !_overdueOnly; Load(); }),
+        new(Key.F5, "Refresh", Load),
+    ];
+
+    public override void Reconnected() => Load();
+
+    public override void Shown()
+    {
+        _table.SetFocus();
+        Load();
+    }
+
+    private void Load() => Call(async c =>
+    {
+        var all = new List<Concern>();
+        var token = "";
+        var total = 0;
+        do
+        {
+            var page = await c.Concerns.ListConcernsAsync(new ListConcernsRequest
+            {
+                PageSize = 200, PageToken = token, OpenOnly = !_all, OverdueOnly = _overdueOnly,
+            });
+            all.AddRange(page.Concerns);
+            total = page.TotalSize;
+            token = page.NextPageToken;
+        } while (token.Length > 0 && all.Count < 1000);   // a queue longer than this wants a filter, not a scroll
+
+        // Centres by name, so the subject reads as the operator knows it.
+        var names = new Dictionary<string, string>();
+        foreach (var centre in all.Select(x => x.Centre).Where(x => x.Length > 0).Distinct())
+            names[centre] = (await c.Register.GetCentreAsync(new GetCentreRequest { Name = centre })).DisplayName;
+        return (all, names, total);
+    }, loaded =>
+    {
+        (_concerns, _centreNames, var total) = loaded;
+        Render(total);
+    });
+
+    private void Render(int? total = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        _table.Table = new EnumerableTableSource<Concern>(_concerns, new()
+        {
+            ["Status"] = c => Words.Status(c.Status),
+            ["Type"] = c => Words.Type(c.Type),
+            ["Subject"] = c => Cut(Subject(c), 24),
+            ["Age"] = c => c.RaiseTime is null ? "-" : $"{(int)(now - c.RaiseTime.ToDateTimeOffset()).TotalDays}d",
+            ["Due"] = c => Words.Date(c.DueDate),
+            [""] = c => c.Overdue ? "OVERDUE" : "",
+        });
+        if (total is { } n)
+            _info.Text = $"{n} {(_all ? "concerns (open and closed)" : "open concerns")}{(_overdueOnly ? ", overdue only" : "")}. Enter opens; F2 F3 filter.";
+        SetNeedsDraw();
+    }
+
+    private string Subject(Concern c) =>
+        c.Organisation is { Name.Length: > 0 } o ? o.Name
+        : _centreNames.TryGetValue(c.Centre, out var name) ? name
+        : Words.Subject(c);
+
+    private static string Cut(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
+
+    private void OpenSelected()
+    {
+        var row = _table.Value?.SelectedCell.Y ?? -1;
+        if (row < 0 || row >= _concerns.Count) return;
+        Shell.Show(new ConcernDetailScreen(Shell, _concerns[row].Name));
+    }
+}
