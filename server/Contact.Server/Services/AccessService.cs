@@ -27,10 +27,10 @@ public sealed class AccessService(Credentials credentials, RegisterIndex registe
 
     public override Task<V1.ListApiKeysResponse> ListApiKeys(V1.ListApiKeysRequest request, ServerCallContext context)
     {
-        var v = new Validation().Require(request.PageSize >= 0, "page_size", "must not be negative");
+        var v = new Validation();
+        var size = v.PageSize(request.PageSize);
         var after = PageToken.Decode(request.PageToken, v);
         v.ThrowIfInvalid();
-        var size = request.PageSize == 0 ? 50 : Math.Min(request.PageSize, 500);
         var all = credentials.List(request.ShowInactive);
         var page = all.SkipWhile(k => after is not null && k.Id != after).Skip(after is null ? 0 : 1).Take(size + 1).ToList();
         var response = new V1.ListApiKeysResponse();

@@ -13,7 +13,8 @@ public sealed class AuditService(ContactStore store, AuditTrail trail) : V1.Audi
 {
     public override Task<V1.ListAuditEntriesResponse> ListAuditEntries(V1.ListAuditEntriesRequest request, ServerCallContext context)
     {
-        var v = new Validation().Require(request.PageSize >= 0, "page_size", "must not be negative");
+        var v = new Validation();
+        var size = v.PageSize(request.PageSize, defaultSize: 100, maxSize: 1000);
         long before = long.MaxValue;
         if (request.PageToken.Length > 0)
         {
@@ -21,7 +22,6 @@ public sealed class AuditService(ContactStore store, AuditTrail trail) : V1.Audi
             if (token is not null && !long.TryParse(token, out before)) v.Add("page_token", "is not a token this server issued");
         }
         v.ThrowIfInvalid();
-        var size = request.PageSize == 0 ? 100 : Math.Min(request.PageSize, 1000);
         var start = request.StartTime?.ToDateTimeOffset();
         var end = request.EndTime?.ToDateTimeOffset();
 

@@ -16,7 +16,6 @@ namespace Contact.Server.Services;
 public sealed class ConcernService(ConcernRepository repository, RegisterIndex register, ConcernDeadlines deadlines, TimeProvider time)
     : V1.ConcernService.ConcernServiceBase
 {
-    private const int DefaultPageSize = 50, MaxPageSize = 500;
 
     private DateOnly Today => UkClock.Today(time);
 
@@ -74,8 +73,8 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
     public override Task<V1.ListConcernsResponse> ListConcerns(V1.ListConcernsRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var v = new Validation().Require(request.PageSize >= 0, "page_size", "must not be negative");
-        var pageSize = request.PageSize <= 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
+        var v = new Validation();
+        var pageSize = v.PageSize(request.PageSize);
         var offset = Offset(request.PageToken, v);
         v.Require(System.Enum.IsDefined((ConcernStatus)(int)request.Status), "status", "unknown value");
         v.Require(System.Enum.IsDefined((ConcernType)(int)request.Type), "type", "unknown value");

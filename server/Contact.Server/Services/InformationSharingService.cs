@@ -17,7 +17,6 @@ namespace Contact.Server.Services;
 public sealed class InformationSharingService(SharingRepository repository, CaseRepository cases, CallCentreHours hours, TimeProvider time)
     : V1.InformationSharingService.InformationSharingServiceBase
 {
-    private const int DefaultPageSize = 50, MaxPageSize = 500;
 
     public override async Task<V1.SharingRequest> SubmitSharingRequest(V1.SubmitSharingRequestRequest request, ServerCallContext context)
     {
@@ -54,11 +53,11 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     public override Task<V1.ListSharingRequestsResponse> ListSharingRequests(V1.ListSharingRequestsRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var v = new Validation().Require(request.PageSize >= 0, "page_size", "must not be negative")
-            .Require(System.Enum.IsDefined((SharingState)(int)request.State), "state", "unknown value");
+        var v = new Validation();
+        var pageSize = v.PageSize(request.PageSize);
+        v.Require(System.Enum.IsDefined((SharingState)(int)request.State), "state", "unknown value");
         var after = PageToken.Decode(request.PageToken, v);
         v.ThrowIfInvalid();
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         var p = caller.Principal;
         var all = p.HasAny(Role.CallCentre, Role.NctOperator) ? repository.List(null, null)
             : p.Has(Role.Practitioner) ? repository.List(null, p.FcaId ?? "\0none")

@@ -16,7 +16,7 @@ namespace Contact.Server.Services;
 public sealed class ReferralService(ReferralRepository repository, FieldProtector protector, TimeProvider time)
     : V1.ReferralService.ReferralServiceBase
 {
-    private const int DefaultPageSize = 50, MaxPageSize = 500, ReplayPage = 500;
+    private const int ReplayPage = 500;
 
     private DateOnly Today => UkClock.Today(time);
 
@@ -52,7 +52,8 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
     public override Task<V1.ListReferralsResponse> ListReferrals(V1.ListReferralsRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var v = new Validation().Require(request.PageSize >= 0, "page_size", "must not be negative");
+        var v = new Validation();
+        var size = v.PageSize(request.PageSize);
         var after = PageToken.Decode(request.PageToken, v);
         v.Require(Enum.IsDefined((ReferralStatus)(int)request.Status), "status", "unknown value");
         v.Require(Enum.IsDefined((ContactKind)(int)request.ContactType), "contact_type", "unknown value");
@@ -63,7 +64,6 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
             v.Require(centreId is not null, "centre", "must be \"centres/{centre}\"");
         }
         v.ThrowIfInvalid();
-        var size = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         var status = (ReferralStatus)(int)request.Status;
         var type = (ContactKind)(int)request.ContactType;
 

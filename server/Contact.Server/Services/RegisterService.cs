@@ -13,7 +13,7 @@ namespace Contact.Server.Services;
 public sealed class RegisterService(RegisterIndex index, RegisterRepository repository, PostcodeDirectory postcodes, TimeProvider time)
     : V1.RegisterService.RegisterServiceBase
 {
-    private const int DefaultPageSize = 50, MaxPageSize = 500, MaxImportRows = 5_000;
+    private const int MaxImportRows = 5_000;
 
     private DateOnly Today => UkClock.Today(time);
 
@@ -23,7 +23,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     public override Task<V1.ListCentresResponse> ListCentres(V1.ListCentresRequest request, ServerCallContext context)
     {
         var v = new Validation();
-        var pageSize = PageSize(request.PageSize, v);
+        var pageSize = v.PageSize(request.PageSize);
         var after = PageToken.Decode(request.PageToken, v);
         var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
         var setting = CheckEnum<Setting>((int)request.Setting, "setting", v);
@@ -340,12 +340,6 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
             : AccreditationRules.EffectiveStatus(c.Accreditation(AccreditationRules.LevelFor(type)), today) == status;
 
     private static string Haystack(Centre c) => $"{c.DisplayName} {c.OrganisationName} {c.Town} {c.Postcode}".ToLowerInvariant();
-
-    private static int PageSize(int requested, Validation v)
-    {
-        v.Require(requested >= 0, "page_size", "must not be negative");
-        return requested <= 0 ? DefaultPageSize : Math.Min(requested, MaxPageSize);
-    }
 
     private static T CheckEnum<T>(int value, string field, Validation v) where T : struct, Enum
     {

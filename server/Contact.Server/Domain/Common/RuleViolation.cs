@@ -92,6 +92,16 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>
+    /// A list call's page size (AIP-158): negative is a field problem, 0 means the default, and
+    /// anything above the maximum is lowered to it.
+    /// </summary>
+    public int PageSize(int requested, int defaultSize = 50, int maxSize = 500)
+    {
+        Require(requested >= 0, "page_size", "must not be negative");
+        return requested <= 0 ? defaultSize : Math.Min(requested, maxSize);
+    }
+
     public void ThrowIfInvalid()
     {
         if (_problems.Count == 0) return;

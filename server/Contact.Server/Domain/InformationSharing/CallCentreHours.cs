@@ -1,3 +1,4 @@
+using Contact.Server.Domain.Common;
 namespace Contact.Server.Domain.InformationSharing;
 
 /// <summary>
@@ -16,13 +17,11 @@ public sealed class CallCentreHours
     private static readonly TimeOnly Closes = new(17, 0);
     private static readonly TimeOnly ClosesFriday = new(16, 30);
 
-    private static readonly TimeZoneInfo UkTime = ResolveUkTime();
-
     private readonly TimeZoneInfo _zone;
 
     /// <summary>The MOU hours in <paramref name="zone"/>, UK time by default.</summary>
     /// <param name="zone">The local time zone of the hours; UK time ("Europe/London") when null.</param>
-    public CallCentreHours(TimeZoneInfo? zone = null) => _zone = zone ?? UkTime;
+    public CallCentreHours(TimeZoneInfo? zone = null) => _zone = zone ?? UkClock.Zone;
 
     /// <summary>Whether the call centre is open at <paramref name="instant"/>.</summary>
     public bool IsOpen(DateTimeOffset instant) => ClosesAt(instant) is not null;
@@ -109,27 +108,4 @@ public sealed class CallCentreHours
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    /// <summary>
-    /// The system's UK zone (IANA id, then Windows id); failing both, e.g. in a container without tz data,
-    /// the current statutory rule: BST from 01:00 GMT on the last Sunday of March to 01:00 GMT on the last
-    /// Sunday of October, applied to every year.
-    /// </summary>
-    private static TimeZoneInfo ResolveUkTime()
-    {
-        foreach (var id in new[] { "Europe/London", "GMT Standard Time" })
-        {
-            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-                return zone;
-        }
-
-        // Transition times are local: 01:00 GMT to start, 02:00 BST (= 01:00 GMT) to end.
-        var summerTime = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
-            DateTime.MinValue.Date,
-            DateTime.MaxValue.Date,
-            TimeSpan.FromHours(1),
-            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 1, 0, 0), 3, 5, DayOfWeek.Sunday),
-            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 10, 5, DayOfWeek.Sunday));
-        return TimeZoneInfo.CreateCustomTimeZone("Europe/London", TimeSpan.Zero, "UK time", "GMT", "BST", [summerTime]);
-    }
 }
