@@ -11,8 +11,8 @@ namespace Contact.Admin;
 
 /// <summary>
 /// The console's frame, composed in one place: menu bar, the stack of screens, a message line,
-/// and a status bar with the current screen's shortcuts. It owns the live accreditation feed and
-/// passes each change to the open screens.
+/// and a status bar with the current screen's shortcuts. It owns the live feeds (accreditation
+/// changes, concern changes) and passes each change to the open screens.
 /// </summary>
 public sealed class MainWindow : Window
 {
@@ -71,16 +71,27 @@ public sealed class MainWindow : Window
             else if (key == Key.F1) { ShowHelp(); key.Handled = true; }
         };
 
-        Feed = new AccreditationFeed(client,
-            change => Ui.Invoke(() => Broadcast(change)),
+        Feed = new LiveFeed<WatchAccreditationChangesResponse>(client,
+            (c, after, stop) => c.Register.WatchAccreditationChanges(new WatchAccreditationChangesRequest { AfterSequence = after }, cancellationToken: stop),
+            m => m.Change.Sequence,
+            m => Ui.Invoke(() => { foreach (var screen in _screens) screen.AccreditationChanged(m.Change); }),
             state => Ui.Invoke(() => _live.Text = state),
             () => Ui.Invoke(Reconnected));
+        // Same server, same outages: the accreditation feed speaks for both on the status line.
+        ConcernFeed = new LiveFeed<WatchConcernsResponse>(client,
+            (c, after, stop) => c.Concerns.WatchConcerns(new WatchConcernsRequest { AfterSequence = after }, cancellationToken: stop),
+            m => m.Sequence,
+            m => Ui.Invoke(() => { foreach (var screen in _screens) screen.ConcernChanged(m.Concern); }));
     }
 
     public IApplication Ui { get; }
     public ContactClient Client { get; }
     public Uri Server { get; }
-    public AccreditationFeed Feed { get; }
+    /// <summary>WatchAccreditationChanges; its state is shown on the status line.</summary>
+    public LiveFeed<WatchAccreditationChangesResponse> Feed { get; }
+
+    /// <summary>WatchConcerns.</summary>
+    public LiveFeed<WatchConcernsResponse> ConcernFeed { get; }
 
     /// <summary>The screen on top.</summary>
     public Screen? Current => _screens.TryPeek(out var s) ? s : null;
@@ -88,11 +99,19 @@ public sealed class MainWindow : Window
     /// <summary>Everything open, top first.</summary>
     public IEnumerable<Screen> Open => _screens;
 
-    /// <summary>Shows the first screen and starts the live feed.</summary>
+    /// <summary>Shows the first screen and starts the live feeds.</summary>
     public void Start()
     {
         Home(new CentresScreen(this));
         Feed.Start();
+        ConcernFeed.Start();
+    }
+
+    /// <summary>Stops the live feeds (on the way out).</summary>
+    public void StopLive()
+    {
+        Feed.Dispose();
+        ConcernFeed.Dispose();
     }
 
     /// <summary>Puts a screen on top; Esc returns to the one below.</summary>
@@ -159,11 +178,6 @@ public sealed class MainWindow : Window
     {
         if (Current is null or HelpScreen) return;
         Show(new HelpScreen(this, Current));
-    }
-
-    private void Broadcast(AccreditationChange change)
-    {
-        foreach (var screen in _screens) screen.AccreditationChanged(change);
     }
 
     // Whatever failed while the server was away is stale now: say so and refresh what is open.

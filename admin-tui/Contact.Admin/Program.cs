@@ -23,5 +23,5 @@ using IApplication app = Application.Create().Init();
 using var main = new MainWindow(app, client, settings.Address);
 main.Start();
 app.Run(main);
-main.Feed.Dispose();
+main.StopLive();
 return 0;

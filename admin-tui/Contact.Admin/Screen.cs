@@ -38,8 +38,28 @@ public abstract class Screen : View
     /// <summary>An accreditation change arrived on the live stream (on the UI thread).</summary>
     public virtual void AccreditationChanged(AccreditationChange change) { }
 
+    /// <summary>A concern changed (raised, or a step recorded), as it now stands (on the UI thread).</summary>
+    public virtual void ConcernChanged(Concern concern) { }
+
     /// <summary>The server came back after an outage: reload what the screen shows.</summary>
     public virtual void Reconnected() { }
+
+    /// <summary>
+    /// Typing and live changes arrive in bursts (a replay, an import): waits for a quiet moment,
+    /// then does <paramref name="action"/> once.
+    /// </summary>
+    protected void Soon(Action action)
+    {
+        if (_soon is not null) Shell.Ui.RemoveTimeout(_soon);
+        _soon = Shell.Ui.AddTimeout(TimeSpan.FromMilliseconds(250), () =>
+        {
+            _soon = null;
+            if (!_closed) action();
+            return false;
+        });
+    }
+
+    private object? _soon;
 
     /// <summary>Marks the screen gone, so late answers from the server are dropped.</summary>
     public void Close() => _closed = true;

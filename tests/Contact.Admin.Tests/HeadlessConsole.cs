@@ -89,7 +89,7 @@ public sealed class HeadlessConsole : IDisposable
 
     public void Dispose()
     {
-        Main.Feed.Dispose();
+        Main.StopLive();
         if (_session is not null) App.End(_session);
         Main.Dispose();
         App.Dispose();

@@ -30,7 +30,7 @@ public sealed class CentreDetailScreen : Screen
         its contact details, and how many concerns about it are open (triage them under Cases > Concerns).
         F3  edit the centre's details      F4  record an accreditation decision
         F5  refresh                         Esc back to the list
-        The page refreshes by itself when this centre's accreditation changes.
+        The page refreshes by itself when this centre's accreditation or a concern about it changes.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>
@@ -51,6 +51,11 @@ public sealed class CentreDetailScreen : Screen
     public override void AccreditationChanged(AccreditationChange change)
     {
         if (change.Centre == _name) Load();
+    }
+
+    public override void ConcernChanged(Concern concern)
+    {
+        if (concern.Centre == _name) Soon(Load);
     }
 
     private void Load() => Call(async c =>

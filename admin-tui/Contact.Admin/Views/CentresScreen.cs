@@ -37,7 +37,6 @@ public sealed class CentresScreen : Screen
     private List<Centre> _rows = [];
     private string _nextToken = "";
     private int _total;
-    private object? _pendingReload;
 
     public CentresScreen(MainWindow shell) : base(shell, "Centres")
     {
@@ -125,19 +124,12 @@ public sealed class CentresScreen : Screen
         Reload();
     }
 
-    // Typing and live changes arrive in bursts: wait for a quiet moment, then reload once.
-    private void ReloadSoon()
+    private void ReloadSoon() => Soon(() =>
     {
-        if (_pendingReload is not null) Shell.Ui.RemoveTimeout(_pendingReload);
-        _pendingReload = Shell.Ui.AddTimeout(TimeSpan.FromMilliseconds(250), () =>
-        {
-            _pendingReload = null;
-            var typed = Filter with { Text = _search.Text, Region = _region.Text };
-            if (typed != Filter) { Filter = typed; FirstPage(); }
-            else Reload();
-            return false;
-        });
-    }
+        var typed = Filter with { Text = _search.Text, Region = _region.Text };
+        if (typed != Filter) { Filter = typed; FirstPage(); }
+        else Reload();
+    });
 
     private void LoadPage(int page)
     {

@@ -9,38 +9,56 @@ namespace Contact.Admin.Views;
 /// <summary>One concern: what was raised, its timeline of steps and notes, and the next step to record.</summary>
 public sealed class ConcernDetailScreen : Screen
 {
-    private static readonly ConcernAction[] Actions =
+    // Every step NCT may record, in the order of the usual path (policy 1.6, 1.7; MOU 2.1.4).
+    private static readonly (ConcernAction Action, string Label, string Hint)[] Steps =
     [
-        ConcernAction.AddNote, ConcernAction.StartReview, ConcernAction.AlertNaccc,
-        ConcernAction.RecordNacccResponse, ConcernAction.Resolve,
+        (ConcernAction.AddNote, "Note", "Adds the note to the timeline; the status stays."),
+        (ConcernAction.StartReview, "Start review", "Raised -> under review. A note is optional."),
+        (ConcernAction.AlertNaccc, "Alert NACCC", "Note: what was sent. Date: when (blank: today)."),
+        (ConcernAction.RecordNacccResponse, "NACCC response", "Note: NACCC's reply. Date: when (blank: today)."),
+        (ConcernAction.EncourageAccreditation, "Encourage accred.", "Unaccredited organisations: accreditation encouraged."),
+        (ConcernAction.LinkCentre, "Link to register", "Centre: its register name, or centres/{id}."),
+        (ConcernAction.Resolve, "Resolve", "A standards concern must have gone to NACCC first."),
+        (ConcernAction.CloseNoFurtherAction, "No further action", "Note: why nothing further is done."),
     ];
 
     private readonly string _name;
     private readonly Label _headline;
     private readonly TextView _timeline;
-    private readonly OptionSelector _action;
+    private readonly OptionSelector _step;
+    private readonly Label _hint;
     private readonly TextField _note;
+    private readonly TextField _date;
+    private readonly TextField _centre;
     private readonly FieldProblems _problems;
 
     public ConcernDetailScreen(MainWindow shell, string name) : base(shell, "Concern")
     {
         _name = name;
         _headline = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading…" };
-        _timeline = new TextView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(9), ReadOnly = true, WordWrap = true };
-        var problems = new TextView { X = 0, Y = Pos.AnchorEnd(4), Width = Dim.Fill(), Height = 4, ReadOnly = true, WordWrap = true, CanFocus = false };
-        _problems = new FieldProblems(problems);
-        var actionLabel = _problems.Track("action", new Label { X = 0, Y = Pos.AnchorEnd(8), Text = "Step:" });
-        _action = new OptionSelector
+        _timeline = new TextView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(Steps.Length), ReadOnly = true, WordWrap = true };
+
+        // Left: the step, one per line. Right: its fields, the hint for it, Record, and any refusal.
+        _step = new OptionSelector
         {
-            X = 7, Y = Pos.AnchorEnd(8), Orientation = Orientation.Horizontal,
-            Labels = ["Note", "Start review", "Alert NACCC", "NACCC response", "Resolve"], Value = 0,
+            X = 0, Y = Pos.AnchorEnd(Steps.Length), Width = 21, Height = Steps.Length,
+            Labels = [.. Steps.Select(s => s.Label)], Value = 0,
         };
-        var noteLabel = _problems.Track("note", new Label { X = 0, Y = Pos.AnchorEnd(7), Text = "Note:" });
-        _note = new TextField { X = 7, Y = Pos.AnchorEnd(7), Width = Dim.Fill() };
-        var hint = new Label { X = 7, Y = Pos.AnchorEnd(6), Text = "For Alert NACCC: what was sent. For NACCC response: their reply." };
-        var record = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = Pos.AnchorEnd(5), Text = "_Record (Ctrl+S)", IsDefault = true };
+        _step.ValueChanged += (_, _) => ShowHint();
+        const int right = 22;
+        var problems = new TextView { X = right, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, ReadOnly = true, WordWrap = true, CanFocus = false };
+        _problems = new FieldProblems(problems);
+        var noteLabel = _problems.Track("note", new Label { X = right, Y = Pos.AnchorEnd(8), Text = "Note:" });
+        _note = new TextField { X = right + 8, Y = Pos.AnchorEnd(8), Width = Dim.Fill() };
+        var dateLabel = _problems.Track("date", new Label { X = right, Y = Pos.AnchorEnd(7), Text = "Date:" });
+        _date = new TextField { X = right + 8, Y = Pos.AnchorEnd(7), Width = 12 };
+        var centreLabel = _problems.Track("centre", new Label { X = right, Y = Pos.AnchorEnd(6), Text = "Centre:" });
+        _centre = new TextField { X = right + 8, Y = Pos.AnchorEnd(6), Width = Dim.Fill() };
+        _hint = new Label { X = right, Y = Pos.AnchorEnd(5), Width = Dim.Fill(), Text = "" };
+        var record = new Button { ShadowStyle = ShadowStyles.None, X = right, Y = Pos.AnchorEnd(4), Text = "_Record (Ctrl+S)", IsDefault = true };
         record.Accepting += (_, e) => { e.Handled = true; Record(); };
-        Add(_headline, _timeline, actionLabel, _action, noteLabel, _note, hint, record, problems);
+        Add(_headline, _timeline, _step, noteLabel, _note, dateLabel, _date, centreLabel, _centre, _hint, record, problems);
+        ShowHint();
     }
 
     public Concern? Concern { get; private set; }
@@ -48,10 +66,13 @@ public sealed class ConcernDetailScreen : Screen
     public override string Help => """
         One concern: what the practitioner raised, where it stands, when its step is due, and every
         step so far with NCT's notes. Record the next step: a note; start review; alert NACCC (the
-        note is what was sent, policy 1.7 / MOU 2.1.4); record NACCC's response; resolve. The server
-        refuses a step that does not follow (e.g. a response before the alert) and says why, with its clause.
+        note is what was sent, policy 1.7 / MOU 2.1.4); record NACCC's response; for an unaccredited
+        organisation, encourage accreditation and link it to its register entry once it has one
+        (policy 1.6); resolve; or close with no further action, saying why. The server refuses a step
+        that does not follow (e.g. a response before the alert) and says why, with its clause.
         Tab moves between fields; arrows and Space choose the step; Ctrl+S records it.
         F5  refresh      Esc back to the queue
+        The page refreshes by itself when anyone records a step on this concern.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>
@@ -62,6 +83,11 @@ public sealed class ConcernDetailScreen : Screen
 
     public override void Reconnected() => Load();
 
+    public override void ConcernChanged(Concern concern)
+    {
+        if (concern.Name == _name) Render(concern);
+    }
+
     public override void Shown()
     {
         _note.SetFocus();
@@ -69,7 +95,14 @@ public sealed class ConcernDetailScreen : Screen
     }
 
     /// <summary>Chooses the step to record (for scripted use and tests).</summary>
-    public void Choose(ConcernAction action) => _action.Value = Array.IndexOf(Actions, action);
+    public void Choose(ConcernAction action) => _step.Value = Array.FindIndex(Steps, s => s.Action == action);
+
+    /// <summary>Types the centre to link (for scripted use and tests).</summary>
+    public void EnterCentre(string text) => _centre.Text = text;
+
+    private ConcernAction Chosen => Steps[_step.Value ?? 0].Action;
+
+    private void ShowHint() => _hint.Text = Steps[_step.Value ?? 0].Hint;
 
     private void Load() => Call(async c =>
     {
@@ -113,19 +146,40 @@ public sealed class ConcernDetailScreen : Screen
     private void Record()
     {
         if (Concern is null) return;
+        _problems.Clear();
+        if (!Words.TryParseDate(_date.Text, out var date))
+        {
+            NotSent("date", "must be yyyy-mm-dd");
+            return;
+        }
         var request = new RecordConcernActionRequest
         {
-            Concern = _name,
-            Action = Actions[_action.Value ?? 0],
-            Note = _note.Text,
-            Etag = Concern.Etag,
+            Concern = _name, Action = Chosen, Note = _note.Text.Trim(), Date = date, Etag = Concern.Etag,
         };
-        _problems.Clear();
-        Call(c => c.Concerns.RecordConcernActionAsync(request).ResponseAsync, saved =>
+        var centre = _centre.Text.Trim();
+        if (request.Action != ConcernAction.LinkCentre || centre.Length == 0 || centre.StartsWith("centres/", StringComparison.Ordinal))
         {
-            _note.Text = "";
-            Render(saved);
-            Shell.Say($"Recorded: {Words.Action(request.Action)}; the concern is now {Words.Status(saved.Status)}.");
+            request.Centre = request.Action == ConcernAction.LinkCentre ? centre : "";
+            Send(request);
+            return;
+        }
+        // The operator types the centre as they know it; the server wants its register entry.
+        Call(c => c.Register.ListCentresAsync(new ListCentresRequest { Text = centre, PageSize = 2 }).ResponseAsync, found =>
+        {
+            if (found.Centres.Count == 1) { request.Centre = found.Centres[0].Name; Send(request); }
+            else NotSent("centre", found.Centres.Count == 0 ? "matches no centre on the register" : $"matches {found.TotalSize} centres: type more of the name");
         }, ex => _problems.Show(ex, Shell.Server));
     }
+
+    private void Send(RecordConcernActionRequest request) =>
+        Call(c => c.Concerns.RecordConcernActionAsync(request).ResponseAsync, saved =>
+        {
+            _note.Text = _date.Text = _centre.Text = "";
+            Render(saved);
+            if (saved.Centre.Length > 0 && _centreName is null) Load();   // newly linked: fetch the centre's name
+            Shell.Say($"Recorded: {Words.Action(request.Action)}; the concern is now {Words.Status(saved.Status)}.");
+        }, ex => _problems.Show(ex, Shell.Server));
+
+    private void NotSent(string field, string problem) =>
+        _problems.Show([new Contact.Client.FieldViolation(field, problem)], "Not sent: check the marked field.");
 }

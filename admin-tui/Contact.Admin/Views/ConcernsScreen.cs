@@ -38,6 +38,7 @@ public sealed class ConcernsScreen : Screen
         Enter  open the selected concern: its timeline, and the next step
         F2  open concerns only, or all (closed too)      F3  overdue only, or not
         F5  refresh
+        The queue refreshes by itself when a concern is raised or a step is recorded.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>
@@ -48,6 +49,8 @@ public sealed class ConcernsScreen : Screen
     ];
 
     public override void Reconnected() => Load();
+
+    public override void ConcernChanged(Concern concern) => Soon(Load);
 
     public override void Shown()
     {

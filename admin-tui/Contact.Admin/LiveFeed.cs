@@ -5,11 +5,19 @@ using Grpc.Core;
 namespace Contact.Admin;
 
 /// <summary>
-/// Follows WatchAccreditationChanges for the whole session. When the server goes away it keeps
-/// trying, and on return resumes after the last sequence it saw, so nothing is missed or repeated.
-/// It reports its state in words for the status line.
+/// Follows one of the server's resumable change streams for the whole session. When the server
+/// goes away it keeps trying, and on return resumes after the last sequence it saw, so nothing is
+/// missed or repeated. It reports its state in words for the status line.
 /// </summary>
-public sealed class AccreditationFeed(ContactClient client, Action<AccreditationChange> changed, Action<string> state, Action reconnected) : IDisposable
+/// <param name="watch">Opens the stream after a sequence number (0: the recorded history first).</param>
+/// <param name="sequenceOf">Where a message sits in the stream.</param>
+public sealed class LiveFeed<T>(
+    ContactClient client,
+    Func<ContactClient, long, CancellationToken, AsyncServerStreamingCall<T>> watch,
+    Func<T, long> sequenceOf,
+    Action<T> changed,
+    Action<string>? state = null,
+    Action? reconnected = null) : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -34,17 +42,17 @@ public sealed class AccreditationFeed(ContactClient client, Action<Accreditation
                 if (lost)
                 {
                     Reconnects++;
-                    state($"Live: reconnected @{LastSequence}");
-                    reconnected();
+                    state?.Invoke($"Live: reconnected @{LastSequence}");
+                    reconnected?.Invoke();
                 }
-                else state("Live: watching changes");
+                else state?.Invoke("Live: watching changes");
                 attempt = 0;
-                using var call = client.Register.WatchAccreditationChanges(new WatchAccreditationChangesRequest { AfterSequence = LastSequence }, cancellationToken: stop);
-                await foreach (var response in call.ResponseStream.ReadAllAsync(stop))
+                using var call = watch(client, LastSequence, stop);
+                await foreach (var message in call.ResponseStream.ReadAllAsync(stop))
                 {
-                    LastSequence = response.Change.Sequence;
-                    changed(response.Change);
-                    state($"Live: @{LastSequence}{(Reconnects > 0 ? " (reconnected)" : "")}");
+                    LastSequence = sequenceOf(message);
+                    changed(message);
+                    state?.Invoke($"Live: @{LastSequence}{(Reconnects > 0 ? " (reconnected)" : "")}");
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
@@ -53,7 +61,7 @@ public sealed class AccreditationFeed(ContactClient client, Action<Accreditation
 
             lost = true;
             attempt++;
-            state($"Live: offline, retry #{attempt}");
+            state?.Invoke($"Live: offline, retry #{attempt}");
             try { await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 250 * Math.Pow(2, Math.Min(attempt, 5)))), stop); }
             catch (OperationCanceledException) { return; }
         }
