@@ -12,7 +12,7 @@ namespace Contact.Admin;
 /// <summary>
 /// The console's frame, composed in one place: menu bar, the stack of screens, a message line,
 /// and a status bar with the current screen's shortcuts. It owns the live feeds (accreditation
-/// changes, concern changes) and passes each change to the open screens.
+/// changes, concerns, referrals) and passes each change to the open screens.
 /// </summary>
 public sealed class MainWindow : Window
 {
@@ -71,7 +71,7 @@ public sealed class MainWindow : Window
             else if (key == Key.F1) { ShowHelp(); key.Handled = true; }
         };
 
-        Feed = new LiveFeed<WatchAccreditationChangesResponse>(client,
+        AccreditationFeed = new LiveFeed<WatchAccreditationChangesResponse>(client,
             (c, after, stop) => c.Register.WatchAccreditationChanges(new WatchAccreditationChangesRequest { AfterSequence = after }, cancellationToken: stop),
             m => m.Change.Sequence,
             m => Ui.Invoke(() => { foreach (var screen in _screens) screen.AccreditationChanged(m.Change); }),
@@ -82,16 +82,23 @@ public sealed class MainWindow : Window
             (c, after, stop) => c.Concerns.WatchConcerns(new WatchConcernsRequest { AfterSequence = after }, cancellationToken: stop),
             m => m.Sequence,
             m => Ui.Invoke(() => { foreach (var screen in _screens) screen.ConcernChanged(m.Concern); }));
+        ReferralFeed = new LiveFeed<WatchReferralsResponse>(client,
+            (c, after, stop) => c.Referrals.WatchReferrals(new WatchReferralsRequest { AfterSequence = after }, cancellationToken: stop),
+            m => m.Sequence,
+            m => Ui.Invoke(() => { foreach (var screen in _screens) screen.ReferralChanged(m.Referral); }));
     }
 
     public IApplication Ui { get; }
     public ContactClient Client { get; }
     public Uri Server { get; }
     /// <summary>WatchAccreditationChanges; its state is shown on the status line.</summary>
-    public LiveFeed<WatchAccreditationChangesResponse> Feed { get; }
+    public LiveFeed<WatchAccreditationChangesResponse> AccreditationFeed { get; }
 
     /// <summary>WatchConcerns.</summary>
     public LiveFeed<WatchConcernsResponse> ConcernFeed { get; }
+
+    /// <summary>WatchReferrals.</summary>
+    public LiveFeed<WatchReferralsResponse> ReferralFeed { get; }
 
     /// <summary>The screen on top.</summary>
     public Screen? Current => _screens.TryPeek(out var s) ? s : null;
@@ -103,15 +110,17 @@ public sealed class MainWindow : Window
     public void Start()
     {
         Home(new CentresScreen(this));
-        Feed.Start();
+        AccreditationFeed.Start();
         ConcernFeed.Start();
+        ReferralFeed.Start();
     }
 
     /// <summary>Stops the live feeds (on the way out).</summary>
     public void StopLive()
     {
-        Feed.Dispose();
+        AccreditationFeed.Dispose();
         ConcernFeed.Dispose();
+        ReferralFeed.Dispose();
     }
 
     /// <summary>Puts a screen on top; Esc returns to the one below.</summary>

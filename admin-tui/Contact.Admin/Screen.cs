@@ -41,6 +41,9 @@ public abstract class Screen : View
     /// <summary>A concern changed (raised, or a step recorded), as it now stands (on the UI thread).</summary>
     public virtual void ConcernChanged(Concern concern) { }
 
+    /// <summary>A referral changed (submitted, or moved on), as it now stands (on the UI thread).</summary>
+    public virtual void ReferralChanged(Referral referral) { }
+
     /// <summary>The server came back after an outage: reload what the screen shows.</summary>
     public virtual void Reconnected() { }
 

@@ -135,7 +135,7 @@ public sealed class ConsoleTests
         }).ResponseAsync);
 
         console.WaitFor("suspended");     // only pumping the UI loop: no key pressed
-        Assert.True(console.Main.Feed.LastSequence > 0);
+        Assert.True(console.Main.AccreditationFeed.LastSequence > 0);
     }
 
     [Fact]

@@ -30,8 +30,8 @@ public sealed class ReconnectTests
 
             using var console = new HeadlessConsole(nct);
             console.WaitForLiveFeed();
-            console.WaitUntil(_ => console.Main.Feed.LastSequence > 0, "the history replay");
-            var before = console.Main.Feed.LastSequence;
+            console.WaitUntil(_ => console.Main.AccreditationFeed.LastSequence > 0, "the history replay");
+            var before = console.Main.AccreditationFeed.LastSequence;
 
             // No awaits while the console is open: its synchronisation context is pumped only by the test.
             HeadlessConsole.Block(() => server.DisposeAsync().AsTask());
@@ -39,7 +39,7 @@ public sealed class ReconnectTests
 
             server = HeadlessConsole.Block(() => ServerProcess.StartAsync(data, port, "--demo").WaitAsync(TimeSpan.FromSeconds(90)));
             console.WaitFor($"Live: reconnected @{before}", 30_000);
-            Assert.Equal(1, console.Main.Feed.Reconnects);
+            Assert.Equal(1, console.Main.AccreditationFeed.Reconnects);
             console.WaitFor("Server back: open screens refreshed.");
             console.WaitFor(" found, page 1/");
 
@@ -47,7 +47,7 @@ public sealed class ReconnectTests
             {
                 Centre = accredited.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "After the restart",
             }).ResponseAsync);
-            console.WaitUntil(_ => console.Main.Feed.LastSequence == before + 1, "the change recorded after the restart", 20_000);
+            console.WaitUntil(_ => console.Main.AccreditationFeed.LastSequence == before + 1, "the change recorded after the restart", 20_000);
             console.WaitFor($"Live: @{before + 1} (reconnected)");
             console.Press(Key.F5);
             console.WaitIdle();
