@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Contact.Load;
+using Contact.Testing;
 using Google.Protobuf;
 using Contact.Server.Storage;
 using LiteDB;

@@ -137,7 +137,7 @@ public sealed class Target : IAsyncDisposable
     {
         if (options.TextOrNull("target") is { } address && !requireOwnServer)
         {
-            ServerProcess.RequireLoopback(address);
+            Loopback.Require(address);
             var key = options.TextOrNull("key") ?? throw new ArgumentException("--target needs --key (an API key; every demo role uses it).");
             var keys = new[] { "practitioner", "naccc", "nct", "call-centre", "case-system", "auditor", "contact-centre" }.ToDictionary(r => r, _ => key);
             return new Target(new LoadContext(address, keys), null, null);

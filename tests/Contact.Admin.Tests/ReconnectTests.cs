@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -20,7 +19,7 @@ public sealed class ReconnectTests
     {
         var data = Path.Combine(Path.GetTempPath(), "contact-admin-e2e", Guid.NewGuid().ToString("N"));
         var port = FreePort();
-        var server = await ServerProcess.StartAsync(data, port, "--demo");
+        var server = await ServerProcess.StartAsync(data, "--demo", $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}");
         try
         {
             var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(Path.Combine(data, "demo-keys.json")))!;
@@ -37,7 +36,7 @@ public sealed class ReconnectTests
             HeadlessConsole.Block(() => server.DisposeAsync().AsTask());
             console.WaitFor("Live: offline", 20_000);
 
-            server = HeadlessConsole.Block(() => ServerProcess.StartAsync(data, port, "--demo").WaitAsync(TimeSpan.FromSeconds(90)));
+            server = HeadlessConsole.Block(() => ServerProcess.StartAsync(data, "--demo", $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}").WaitAsync(TimeSpan.FromSeconds(90)));
             console.WaitFor($"Live: reconnected @{before}", 30_000);
             Assert.Equal(1, console.Main.AccreditationFeed.Reconnects);
             console.WaitFor("Server back: open screens refreshed.");
@@ -67,58 +66,4 @@ public sealed class ReconnectTests
         listener.Stop();
         return port;
     }
-}
-
-/// <summary>The real server process on a given loopback port (so it can come back on the same one).</summary>
-public sealed class ServerProcess : IAsyncDisposable
-{
-    private readonly Process _process;
-    private bool _disposed;
-
-    private ServerProcess(Process process, string address) => (_process, Address) = (process, address);
-
-    public string Address { get; }
-
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, int port, params string[] extraArgs)
-    {
-        var dll = Path.Combine(RepoRoot(), "server", "Contact.Server", "bin", Configuration(), "net10.0", "Contact.Server.dll");
-        Assert.True(File.Exists(dll), $"Build the server first: {dll} is missing.");
-        var address = $"http://127.0.0.1:{port}";
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll, $"--Kestrel:Endpoints:Grpc:Url={address}", "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0", $"--Contact:Storage:DataDirectory={dataDirectory}" }.Concat(extraArgs))
-            info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Now listening on:") == true) listening.TrySetResult(); };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The server exited with {process.ExitCode}."));
-        try { await listening.Task.WaitAsync(TimeSpan.FromSeconds(60)); }
-        catch { if (!process.HasExited) process.Kill(entireProcessTree: true); throw; }
-        return new ServerProcess(process, address);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_disposed) return;
-        _disposed = true;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Contact.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Contact.sln not found above the test assembly.");
-    }
-
-    private static string Configuration() =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Contact.Tests.EndToEnd;
 
 namespace Contact.Tests.Support;
 

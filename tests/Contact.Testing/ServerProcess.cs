@@ -1,21 +1,29 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Contact.Load;
+namespace Contact.Testing;
 
 /// <summary>
-/// The real server process on a free loopback port, started by the harness, so that it can be
-/// measured (peak memory) and killed with SIGKILL. Only the process started here is ever killed.
+/// The real, built server process on loopback ports, for end-to-end tests, the console's restart
+/// test and the load, crash and fuzz harness (one copy, linked into each). By default both
+/// endpoints take a free port; pass "--Kestrel:Endpoints:Grpc:Url=..." to choose one (a later
+/// argument wins). Only the process started here is ever stopped or killed.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
-    private ServerProcess(Process process, string address, string dataDirectory) => (_process, Address, DataDirectory) = (process, address, dataDirectory);
+    private ServerProcess(Process process, string address, string httpAddress, string dataDirectory) =>
+        (_process, Address, HttpAddress, DataDirectory) = (process, address, httpAddress, dataDirectory);
 
+    /// <summary>The gRPC endpoint (HTTP/2; TLS when started with a certificate).</summary>
     public string Address { get; }
+
+    /// <summary>The HTTP/1.1 endpoint: JSON transcoding, the Open Referral feed, health, metrics.</summary>
+    public string HttpAddress { get; }
+
     public string DataDirectory { get; }
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
@@ -23,16 +31,28 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs)
     {
         var dll = ServerDll();
-        if (!File.Exists(dll)) throw new FileNotFoundException($"Build the server first (dotnet build -c {BuildConfiguration()}): {dll} is missing.");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll, "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", "--Kestrel:Endpoints:Grpc:Protocols=Http2", "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0", $"--Contact:Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information" }.Concat(extraArgs))
-            info.ArgumentList.Add(arg);
+        string[] defaults =
+        [
+            dll, "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
+            $"--Contact:Storage:DataDirectory={dataDirectory}",
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+        ];
+        foreach (var arg in defaults.Concat(extraArgs)) info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
-        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Kestrel binds the endpoints in the order of their configuration keys: "Grpc", then "Http".
+        var listening = new TaskCompletionSource<string[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var addresses = new List<string>();
         var errors = new List<string>();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && Regex.Match(e.Data, @"Now listening on: (http://127\.0\.0\.1:\d+)") is { Success: true } m) listening.TrySetResult(m.Groups[1].Value);
+            if (e.Data is null || Regex.Match(e.Data, @"Now listening on: (https?://127\.0\.0\.1:\d+)") is not { Success: true } m) return;
+            lock (addresses)
+            {
+                addresses.Add(m.Groups[1].Value);
+                if (addresses.Count == 2) listening.TrySetResult([.. addresses]);
+            }
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (errors) if (errors.Count < 50) errors.Add(e.Data); };
         process.BeginOutputReadLine();
@@ -44,8 +64,8 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         try
         {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return new ServerProcess(process, address, dataDirectory);
+            var bound = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return new ServerProcess(process, bound[0], bound[1], dataDirectory);
         }
         catch
         {
@@ -62,6 +82,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Peak resident memory of the server so far (VmHWM), in MiB; null where /proc is missing.</summary>
     public double? PeakMemoryMiB() => ReadStatusKiB("VmHWM") / 1024.0;
 
+    public double? ResidentMemoryMiB() => ReadStatusKiB("VmRSS") / 1024.0;
+
     /// <summary>Open file descriptors of the server (Linux), for soak checks.</summary>
     public int? OpenHandles()
     {
@@ -69,8 +91,6 @@ public sealed class ServerProcess : IAsyncDisposable
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
     }
-
-    public double? ResidentMemoryMiB() => ReadStatusKiB("VmRSS") / 1024.0;
 
     private long? ReadStatusKiB(string field)
     {
@@ -89,8 +109,6 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    private bool _disposed;
-
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
@@ -103,24 +121,20 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>The built server, in the caller's build configuration.</summary>
+    public static string ServerDll()
+    {
+        var dll = Path.Combine(RepoRoot(), "server", "Contact.Server", "bin", BuildConfiguration(), "net10.0", "Contact.Server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the server first (dotnet build -c {BuildConfiguration()}): {dll} is missing.");
+    }
+
     public static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Contact.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Contact.sln not found above the harness.");
+        return dir?.FullName ?? throw new InvalidOperationException("Contact.sln not found above the running assembly.");
     }
-
-    public static string ServerDll() => Path.Combine(RepoRoot(), "server", "Contact.Server", "bin", BuildConfiguration(), "net10.0", "Contact.Server.dll");
 
     private static string BuildConfiguration() =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-
-    /// <summary>Throws unless <paramref name="address"/> is a loopback address: load never leaves the machine.</summary>
-    public static Uri RequireLoopback(string address)
-    {
-        var uri = new Uri(address);
-        var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-        if (!loopback) throw new ArgumentException($"Refusing target {address}: load, crash and fuzz runs are for loopback addresses only.");
-        return uri;
-    }
 }
