@@ -17,7 +17,13 @@ if (string.IsNullOrEmpty(apiKey))
     return 2;
 }
 
-using var client = new ContactClient(address, apiKey);
+if (!Uri.TryCreate(address, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
+{
+    Console.Error.WriteLine($"Not a server address: \"{address}\" (e.g. http://127.0.0.1:5080).");
+    return 2;
+}
+
+using var client = new ContactClient(new ContactClientOptions { Address = server, ApiKey = apiKey });
 try
 {
     var found = await client.Register.FindNearestCentresAsync(new FindNearestCentresRequest
