@@ -117,7 +117,7 @@ public sealed class ReferralRepository(
             var referral = document!.Referral;
             audit.Touch(referral.ResourceName).Case(referral.CaseNumber);
             var now = time.GetUtcNow();
-            ReferralRules.Apply(referral, action, details, actor, now);
+            ReferralRules.Apply(referral, action, details, actor, now, register.Get(referral.CentreId), UkClock.Today(time));
             if (!referral.IsOpen) document.RetainUntil = retention.RetainUntil(RetentionKind, now);
             Save(scope, document, ReferralChangeType.Transitioned, insert: false);
             trail.RecordIn(scope, audit);

@@ -167,7 +167,7 @@ public class ReferralRulesTests
     {
         var r = Valid();
         r.Status = from;
-        var refusal = Refused(() => ReferralRules.Apply(r, action, new(), Centre, Now));
+        var refusal = Refused(() => ReferralRules.Apply(r, action, new(), Centre, Now, Target(), Today));
         Assert.Equal(RefusalKind.FailedPrecondition, refusal.Kind);
         Assert.Equal(from, r.Status);
         Assert.Empty(r.History);
@@ -183,12 +183,48 @@ public class ReferralRulesTests
         ReferralRules.ValidateDetails(ReferralAction.Waitlist, new(ExpectedStart: Today), Today);
     }
 
+    [Theory]
+    [InlineData(ReferralAction.Accept, ReferralStatus.Submitted)]
+    [InlineData(ReferralAction.Waitlist, ReferralStatus.Submitted)]
+    [InlineData(ReferralAction.Start, ReferralStatus.Accepted)]
+    public void A_centre_that_lost_its_accreditation_cannot_take_the_family_on(ReferralAction action, ReferralStatus from)
+    {
+        var r = Valid();
+        ReferralRules.Submit(r, Target(), new Actor("Jo FCA", 3), Now, Today);
+        r.Status = from;
+        var suspended = Target();
+        AccreditationRules.Apply(suspended, AccreditationLevel.Standard, AccreditationAction.Suspend, Today, null, "concern", "NACCC", Now, Today);
+
+        var refusal = Refused(() => ReferralRules.Apply(r, action, new(ExpectedStart: Today.AddDays(7)), Centre, Now, suspended, Today));
+        Assert.Equal((RefusalKind.FailedPrecondition, "Policy 1.2"), (refusal.Kind, refusal.Clause));
+        Assert.Equal(from, r.Status);
+        Assert.Single(r.History);
+
+        // Cancelling (like declining or withdrawing) takes the family away from the centre: still open.
+        ReferralRules.Apply(r, ReferralAction.Cancel, new(Note: "Centre suspended"), Centre, Now, suspended, Today);
+        Assert.Equal(ReferralStatus.Cancelled, r.Status);
+    }
+
+    [Fact]
+    public void A_supervised_referral_is_not_started_once_commissioning_has_ended()
+    {
+        var r = Valid();
+        r.ContactType = ContactKind.Supervised;
+        r.Risk = RiskLevel.Potential;
+        ReferralRules.Submit(r, Target(), new Actor("Jo FCA", 3), Now, Today);
+        r.Status = ReferralStatus.Accepted;
+
+        var refusal = Refused(() => ReferralRules.Apply(r, ReferralAction.Start, new(), Centre, Now, Target(commissioned: false), Today));
+        Assert.Equal((RefusalKind.FailedPrecondition, "Policy 1.4"), (refusal.Kind, refusal.Clause));
+        Assert.Equal(ReferralStatus.Accepted, r.Status);
+    }
+
     [Fact]
     public void Transitions_are_dated_and_attributed()
     {
         var r = Valid();
         ReferralRules.Submit(r, Target(), new Actor("Jo FCA", 3), Now, Today);
-        ReferralRules.Apply(r, ReferralAction.Waitlist, new("Full until July", ExpectedStart: Today.AddDays(30)), Centre, Now.AddHours(1));
+        ReferralRules.Apply(r, ReferralAction.Waitlist, new("Full until July", ExpectedStart: Today.AddDays(30)), Centre, Now.AddHours(1), Target(), Today);
         var entry = r.History[^1];
         Assert.Equal((ReferralStatus.Submitted, ReferralStatus.Waitlisted, "Riverside CCC", 5, Now.AddHours(1)), (entry.From, entry.To, entry.Actor, entry.ActorRole, entry.Time));
         Assert.Equal(Today.AddDays(30), r.ExpectedStart);

@@ -68,14 +68,31 @@ public static class ReferralRules
                 "refer to a supervised contact service NCT commissions instead (FindNearestCentres with CONTACT_TYPE_SUPERVISED and commissioned_only)",
                 "referral.contact_type");
 
+        CheckTarget(r, centre, today, "referral.centre");
+    }
+
+    /// <summary>
+    /// Where a referral may go, against the register now: a centre accredited for its contact type
+    /// (policy 1.2; MOU 2.1.2) and, for supervised contact, commissioned by NCT (policy 1.4).
+    /// </summary>
+    private static void CheckTarget(Referral r, Centre? centre, DateOnly today, string? field)
+    {
         if (centre is null) throw RuleViolation.NotFound(Names.Centre(r.CentreId));
         if (!AccreditationRules.IsAccreditedFor(centre, r.ContactType, today))
             throw RuleViolation.Rule("Policy 1.2", $"{centre.DisplayName} is not accredited now for {Describe(r.ContactType)} contact; " +
-                "Cafcass refers only to NACCC-accredited centres and services (MOU 2.1.2)", "referral.centre", reason: Reasons.NotAccredited);
+                "Cafcass refers only to NACCC-accredited centres and services (MOU 2.1.2)", field, reason: Reasons.NotAccredited);
         if (r.ContactType == ContactKind.Supervised && !centre.IsCommissionedOn(today))
             throw RuleViolation.Rule("Policy 1.4", $"Supervised contact goes only to a service NCT commissions, and {centre.DisplayName} is not commissioned now (MOU 2.2.5)",
-                "referral.centre");
+                field);
     }
+
+    /// <summary>
+    /// Accepting, waitlisting and starting bring the family to the centre, so they need the centre
+    /// to be one Cafcass may refer to on the day. Declining, withdrawing, cancelling and completing
+    /// are always open: they take the family away from it.
+    /// </summary>
+    public static bool BringsFamilyToCentre(ReferralAction action) =>
+        action is ReferralAction.Accept or ReferralAction.Waitlist or ReferralAction.Start;
 
     /// <summary>
     /// Contact without 1-2-1 supervision at a supported (standard-accredited) centre: supported
@@ -132,11 +149,16 @@ public static class ReferralRules
         v.ThrowIfInvalid();
     }
 
-    /// <summary>Applies a lifecycle action; an illegal transition is FAILED_PRECONDITION.</summary>
-    public static void Apply(Referral r, ReferralAction action, Details d, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Applies a lifecycle action against the referral's centre as it stands now; an illegal
+    /// transition, or bringing the family to a centre that lost its accreditation or commissioning
+    /// while the referral was open, is FAILED_PRECONDITION.
+    /// </summary>
+    public static void Apply(Referral r, ReferralAction action, Details d, Actor actor, DateTimeOffset now, Centre? centre, DateOnly today)
     {
         var to = Next(r.Status, action) ?? throw new RuleViolation(RefusalKind.FailedPrecondition, Reasons.FailedPrecondition,
             $"A referral that is {Describe(r.Status)} cannot be {Past(action)}.");
+        if (BringsFamilyToCentre(action)) CheckTarget(r, centre, today, field: null);
         r.History.Add(new ReferralTransition
         {
             Action = action, From = r.Status, To = to, Time = now, Actor = actor.Name, ActorRole = actor.Role,
