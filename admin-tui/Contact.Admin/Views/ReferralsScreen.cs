@@ -95,7 +95,7 @@ public sealed class ReferralsScreen : Screen
         {
             ["Status"] = r => Words.Status(r.Status),
             ["Type"] = r => Words.Type(r.ContactType),
-            ["Centre"] = r => Words.Cut(r.CentreDisplayName, 24),
+            ["Centre"] = r => Words.Cut(r.CentreDisplayName, 30),
             ["Case"] = r => r.CaseNumber,
             ["Age"] = r => Words.Age(r.CreateTime),
             [""] = r => r.Flags.Count > 0 ? "FLAGGED" : "",

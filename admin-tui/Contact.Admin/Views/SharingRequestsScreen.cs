@@ -91,8 +91,8 @@ public sealed class SharingRequestsScreen : Screen
         _table.Table = new EnumerableTableSource<SharingRequest>(_requests, new()
         {
             ["State"] = r => Words.State(r.State),
-            ["SRS ref"] = r => Words.Cut(r.SrsReference, 12),
-            ["Family"] = r => Words.Cut(r.FamilyName, 14),
+            ["SRS ref"] = r => Words.Cut(r.SrsReference, 14),
+            ["Family"] = r => Words.Cut(r.FamilyName, 12),
             ["Received"] = r => Words.Day(r.ReceiveTime),
             ["Due"] = r => Words.Time(r.DueTime),
             [""] = r => r.Overdue ? "OVERDUE" : "",
