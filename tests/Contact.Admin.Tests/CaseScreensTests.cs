@@ -45,6 +45,11 @@ public sealed class CaseScreensTests
             Assert.Contains("Riverside Child Contact", screen);
             Assert.Contains("FLAGGED", screen);
             Assert.DoesNotContain("Amelia", screen);                 // children are named on the detail only
+            Assert.Contains("no deadline", Assert.IsType<ReferralsScreen>(console.Main.Current).Help);
+            console.Press(Key.F1);
+            console.WaitFor("Help — Referrals");
+            console.Press(Key.Esc);
+            console.WaitFor("2 referrals.");
 
             console.Press(Key.F2);
             console.WaitFor("1 referrals, flagged only");
@@ -89,6 +94,16 @@ public sealed class CaseScreensTests
             console.Press(Key.Esc);
             console.WaitFor("cancelled");
             Assert.IsType<ReferralsScreen>(console.Main.Current);
+
+            // Awaiting the centre: the one still submitted; the cancelled one is not waiting.
+            console.Press(Key.F2);
+            console.WaitFor("2 referrals.");
+            console.Press(Key.F4);
+            console.WaitFor("1 awaiting the centre, oldest first.");
+            Assert.Equal("ZE26C00123", Assert.IsType<ReferralsScreen>(console.Main.Current).Referrals.Single().CaseNumber);
+            Assert.Contains("ZE26C00123", console.Screen);
+            console.Press(Key.F3);
+            console.WaitFor("0 accepted.");
         }
 
         var stored = await nct.Referrals.GetReferralAsync(new GetReferralRequest { Name = flagged.Name });
@@ -155,6 +170,13 @@ public sealed class CaseScreensTests
             console.WaitFor("Disclosure statement — ZW26C00321");
             Assert.Contains("Alex Adviser", console.Screen);
             Assert.IsType<DisclosureStatementScreen>(console.Main.Current);
+
+            console.Press(Key.Esc, Key.Esc);
+            console.WaitFor("2 requests, overdue only");
+            console.Press(Key.F3);
+            console.WaitFor("1 \"call centre\", overdue only");
+            Assert.Contains("SRS-0102", console.Screen);
+            Assert.DoesNotContain("SRS-0101", console.Screen);
         }
     }
 

@@ -105,10 +105,10 @@ public sealed class ReferralsScreen : Screen
             var what = _status switch
             {
                 ReferralStatus.Unspecified => "referrals",
-                ReferralStatus.Submitted => "awaiting the centre (submitted), oldest first",
+                ReferralStatus.Submitted => "awaiting the centre, oldest first",
                 var s => Words.Status(s),
             };
-            _info.Text = $"{n} {what}{(_flaggedOnly ? ", flagged only" : "")}. Enter opens; F2 F3 F4 filter.";
+            _info.Text = $"{n} {what}{(_flaggedOnly ? ", flagged only" : "")}. Enter opens.";
         }
         SetNeedsDraw();
     }
