@@ -83,9 +83,8 @@ public sealed class ReferralsScreen : Screen
         return (all, total);
     }, loaded =>
     {
+        // The server lists oldest submission first: what has waited longest is on top.
         (_referrals, var total) = loaded;
-        // Oldest first, so what has waited longest is on top (the server's order, made explicit).
-        _referrals = [.. _referrals.OrderBy(r => r.CreateTime?.ToDateTimeOffset())];
         Render(total);
     });
 
