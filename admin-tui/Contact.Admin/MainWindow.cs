@@ -42,8 +42,8 @@ public sealed class MainWindow : Window
                 new MenuItem("_New centre…", "Add a centre to the register", () => Show(new CentreEditScreen(this, null)), null),
             ]),
             new MenuBarItem("_Cases", [
-                Pending("_Referrals", "ReferralService"),
-                Pending("_Information sharing", "InformationSharingService"),
+                new MenuItem("_Referrals", "Every referral: status, age, flags; cancel one", () => Home(new ReferralsScreen(this)), null),
+                new MenuItem("_Information sharing", "NACCC's sharing requests: state, due, overdue", () => Home(new SharingRequestsScreen(this)), null),
                 new MenuItem("C_oncerns", "Triage the concerns practitioners raised", () => Home(new ConcernsScreen(this)), null),
             ]),
             new MenuBarItem("F_unding", [

@@ -70,6 +70,8 @@ public static class Words
 
     public static string Time(Timestamp? t) => t is null ? "-" : t.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm");
 
+    public static string Day(Timestamp? t) => t is null ? "-" : t.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd");
+
     public static Google.Type.Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
 
     /// <summary>Parses yyyy-mm-dd; blank is null.</summary>
@@ -127,6 +129,90 @@ public static class Words
         ConcernAction.CloseNoFurtherAction => "no further action",
         _ => "-",
     };
+
+    public static string Status(ReferralStatus s) => s switch
+    {
+        ReferralStatus.Submitted => "submitted",
+        ReferralStatus.Accepted => "accepted",
+        ReferralStatus.Waitlisted => "waitlisted",
+        ReferralStatus.InProgress => "in progress",
+        ReferralStatus.Completed => "completed",
+        ReferralStatus.Declined => "declined",
+        ReferralStatus.Withdrawn => "withdrawn",
+        ReferralStatus.Cancelled => "cancelled",
+        _ => "-",
+    };
+
+    public static string Kind(ReferralKind k) => k switch
+    {
+        ReferralKind.PlannedWork => "planned work",
+        ReferralKind.Signposting => "signposting a parent",
+        ReferralKind.CourtRecommendation => "recommendation to court",
+        _ => "-",
+    };
+
+    public static string Action(ReferralAction a) => a switch
+    {
+        ReferralAction.Submit => "submit",
+        ReferralAction.Accept => "accept",
+        ReferralAction.Decline => "decline",
+        ReferralAction.Waitlist => "waitlist",
+        ReferralAction.Start => "start",
+        ReferralAction.Complete => "complete",
+        ReferralAction.Withdraw => "withdraw",
+        ReferralAction.Cancel => "cancel",
+        _ => "-",
+    };
+
+    public static string Risk(ReferralRiskLevel r) => r switch
+    {
+        ReferralRiskLevel.None => "no risk found",
+        ReferralRiskLevel.Potential => "potential risk",
+        ReferralRiskLevel.Actual => "actual risk",
+        _ => "-",
+    };
+
+    public static string Reason(DeclineReason r) => r switch
+    {
+        DeclineReason.NoCapacity => "no capacity",
+        DeclineReason.ServiceNotSuitable => "service not suitable",
+        DeclineReason.OutsideArea => "outside the area",
+        DeclineReason.RiskTooHigh => "risk too high",
+        DeclineReason.FamilyDidNotEngage => "family did not engage",
+        DeclineReason.Other => "other",
+        _ => "-",
+    };
+
+    public static string Flag(ReferralFlagKind k) => k switch
+    {
+        ReferralFlagKind.CentreLostAccreditation => "centre lost accreditation",
+        _ => "flag",
+    };
+
+    public static string State(SharingRequestState s) => s switch
+    {
+        SharingRequestState.AwaitingCallCentre => "call centre",
+        SharingRequestState.HeldForReview => "held for review",
+        SharingRequestState.NotOpen => "not open",
+        SharingRequestState.WithFca => "with FCA",
+        SharingRequestState.Answered => "answered",
+        _ => "-",
+    };
+
+    public static string YesNo(Contact.V1.YesNo y) => y switch
+    {
+        Contact.V1.YesNo.Yes => "yes",
+        Contact.V1.YesNo.No => "no",
+        _ => "not answered",
+    };
+
+    public static string YesNo(bool b) => b ? "yes" : "no";
+
+    /// <summary>Whole days from <paramref name="since"/> to now, e.g. "12d".</summary>
+    public static string Age(Timestamp? since) => since is null ? "-" : $"{(int)(DateTimeOffset.UtcNow - since.ToDateTimeOffset()).TotalDays}d";
+
+    /// <summary>Long text cut to <paramref name="width"/>, with an ellipsis.</summary>
+    public static string Cut(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
 
     /// <summary>What a concern is about: the organisation as named, else the centre's register entry.</summary>
     public static string Subject(Concern c) =>

@@ -85,6 +85,47 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
             console.WaitFor("Audit chain intact");
             Capture("Audit trail");
 
+            // Referrals from the demo practitioner to two accredited demo centres, one flagged when its
+            // centre is suspended; two sharing requests from the demo NACCC, one routed to an FCA.
+            HeadlessConsole.Block(async () =>
+            {
+                var supported = (await nct.Register.ListCentresAsync(new ListCentresRequest { PageSize = 100, ContactType = ContactType.Supported })).Centres
+                    .Where(c => Words.StatusAt(c, AccreditationLevel.Standard) == AccreditationStatus.Accredited).Take(2).ToList();
+                string? flagged = null;
+                foreach (var (centre, number) in supported.Zip(["ZE26C00123", "ZE26C00456"]))
+                {
+                    var referral = Referrals.Valid(centre.Name);
+                    referral.CaseNumber = number;
+                    flagged = (await practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = referral })).Name;
+                    host.Clock.Advance(TimeSpan.FromMinutes(1));
+                }
+                await nct.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
+                {
+                    Centre = supported[1].Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "Safeguarding review",
+                });
+                for (var i = 0; i < 100 && (await nct.Referrals.GetReferralAsync(new GetReferralRequest { Name = flagged })).Flags.Count == 0; i++)
+                    await Task.Delay(100);
+
+                var naccc = host.Client(keys["naccc"]);
+                await host.Client(keys["case-system"]).Cases.CreateCaseAsync(new CreateCaseRequest { Case = CaseScreensTests.OpenCase("ZW26C00321", "Lea", "Moss", CaseScreensTests.Dob(2019, 1, 1)) });
+                var routed = await CaseScreensTests.Submit(naccc, "SRS-2026-0101", "Lea", "Moss", CaseScreensTests.Dob(2019, 1, 1));
+                await host.Client(keys["call-centre"]).InformationSharing.LookUpCaseAsync(new LookUpCaseRequest { Name = routed.Name });
+                host.Clock.Advance(TimeSpan.FromMinutes(5));
+                await CaseScreensTests.Submit(naccc, "SRS-2026-0102", "Noor", "Waiting", CaseScreensTests.Dob(2020, 5, 6));
+                host.Clock.Advance(TimeSpan.FromHours(25));   // past the call centre's one working day, not the FCA's two
+            });
+            console.Main.Home(new ReferralsScreen(console.Main));
+            console.WaitFor("2 referrals.");
+            Capture("Referrals");
+
+            console.Press(Key.CursorDown, Key.Enter);
+            console.WaitFor("History:");
+            Capture("Referral detail");
+
+            console.Main.Home(new SharingRequestsScreen(console.Main));
+            console.WaitFor("2 requests.");
+            Capture("Information sharing");
+
             console.Main.Home(new ImportScreen(console.Main));
             Capture("Import register CSV");
 

@@ -79,7 +79,7 @@ public static class CaseMapping
             ParentWishingContact = r.ParentWishingContact,
             PartiesConsentedToChecks = r.PartiesConsentedToChecks,
             ReceiveTime = Timestamp.FromDateTimeOffset(r.Received),
-            Overdue = !r.IsFinished && r.Due is { } due && now > due,
+            Overdue = r.IsOverdue(now),
             OpenInPast = (V1.YesNo)r.OpenInPast,
             Sequence = r.Sequence,
         };

@@ -62,10 +62,12 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var all = p.HasAny(Role.CallCentre, Role.NctOperator) ? repository.List(null, null)
             : p.Has(Role.Practitioner) ? repository.List(null, p.FcaId ?? "\0none")
             : repository.List(p.ResourceName, null);
-        var matching = all.Where(r => request.State == V1.SharingRequestState.Unspecified || (int)r.State == (int)request.State).ToList();
+        var now = time.GetUtcNow();
+        var matching = all.Where(r => (request.State == V1.SharingRequestState.Unspecified || (int)r.State == (int)request.State)
+            && (!request.OverdueOnly || r.IsOverdue(now))).ToList();
         var start = after is null ? 0 : matching.FindIndex(r => r.Id == after) + 1;
         var page = matching.Skip(start).Take(pageSize + 1).ToList();
-        var response = new V1.ListSharingRequestsResponse();
+        var response = new V1.ListSharingRequestsResponse { TotalSize = matching.Count };
         foreach (var r in page.Take(pageSize))
         {
             response.SharingRequests.Add(View(r, caller));

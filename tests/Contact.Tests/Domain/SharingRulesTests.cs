@@ -132,4 +132,18 @@ public class SharingRulesTests
         Assert.Contains(refused.Fields, f => f.Field == "case.opened_date");
         Assert.Contains(refused.Fields, f => f.Field == "case.allocated_fca");
     }
+
+    [Theory]
+    [InlineData(SharingState.AwaitingCallCentre, 1, true)]
+    [InlineData(SharingState.WithFca, 1, true)]
+    [InlineData(SharingState.WithFca, 0, false)]     // due now is not yet overdue
+    [InlineData(SharingState.WithFca, -1, false)]
+    [InlineData(SharingState.NotOpen, 1, false)]     // answered: nothing is due
+    [InlineData(SharingState.Answered, 1, false)]
+    public void A_request_is_overdue_only_while_its_step_is_open_and_past_due(SharingState state, int minutesPastDue, bool overdue)
+    {
+        var r = new SharingRequest { State = state, Due = Now };
+        Assert.Equal(overdue, r.IsOverdue(Now.AddMinutes(minutesPastDue)));
+        Assert.False(new SharingRequest { State = SharingState.AwaitingCallCentre }.IsOverdue(Now)); // no due time set
+    }
 }

@@ -503,4 +503,45 @@ public class SafeReferralTests : IAsyncLifetime
         Assert.Null(answered.DueTime);
         Assert.False(answered.Overdue);
     }
+
+    [Fact]
+    public async Task Lists_only_overdue_requests_on_request_with_their_total_and_each_caller_keeps_to_its_own()
+    {
+        await CreateCase(NewCase("ZW26C00950", "Ivy", "Late", D(2018, 5, 6)));
+        var routed = await LookUp(await Submit("Ivy", "Late", D(2018, 5, 6)));              // with the FCA: due in 16 working hours
+        var waiting = await Submit("Noor", "Waiting", D(2019, 2, 3), as_: _otherNaccc);      // with the call centre: due in 8
+        var notOpen = await LookUp(await Submit("Nobody", "Known", D(2017, 7, 8)));         // answered: never overdue
+        Assert.Equal((SharingRequestState.WithFca, SharingRequestState.NotOpen), (routed.State, notOpen.State));
+
+        Task<ListSharingRequestsResponse> Overdue(ContactClient c, SharingRequestState state = SharingRequestState.Unspecified) =>
+            c.InformationSharing.ListSharingRequestsAsync(new ListSharingRequestsRequest { OverdueOnly = true, State = state }).ResponseAsync;
+        static string[] Names(ListSharingRequestsResponse r) => r.SharingRequests.Select(x => x.Name).Order().ToArray();
+
+        var none = await Overdue(_nct);
+        Assert.Equal(0, none.TotalSize);
+        Assert.Empty(none.SharingRequests);
+        Assert.Equal(3, (await _nct.InformationSharing.ListSharingRequestsAsync(new ListSharingRequestsRequest())).TotalSize);
+
+        // Tuesday 10:00 to Friday 10:00 BST: past both due times, at the server's clock.
+        _host.Clock.Advance(TimeSpan.FromDays(3));
+        var all = await Overdue(_nct);
+        Assert.Equal(2, all.TotalSize);
+        Assert.Equal(new[] { routed.Name, waiting.Name }.Order(), Names(all));
+        Assert.All(all.SharingRequests, r => Assert.True(r.Overdue));
+        Assert.Equal([routed.Name], Names(await Overdue(_nct, SharingRequestState.WithFca)));
+
+        // Paged, the total still counts every match.
+        var first = await _nct.InformationSharing.ListSharingRequestsAsync(new ListSharingRequestsRequest { OverdueOnly = true, PageSize = 1 });
+        Assert.Equal((2, 1), (first.TotalSize, first.SharingRequests.Count));
+        Assert.NotEmpty(first.NextPageToken);
+
+        // The filter narrows what each caller may see, never widens it.
+        Assert.Equal([routed.Name], Names(await Overdue(_naccc)));
+        Assert.Equal(1, (await Overdue(_naccc)).TotalSize);
+        Assert.Equal([waiting.Name], Names(await Overdue(_otherNaccc)));
+        Assert.Equal([routed.Name], Names(await Overdue(_fca)));
+        var other = await Overdue(_otherFca);
+        Assert.Equal(0, other.TotalSize);
+        Assert.Empty(other.SharingRequests);
+    }
 }

@@ -60,6 +60,9 @@ public sealed class SharingRequest
 
     public string ResourceName => CaseNames.Request(Id);
     public bool IsFinished => State is SharingState.NotOpen or SharingState.Answered;
+
+    /// <summary>The current step is past its due time (call-centre working hours, MOU 2.3.2).</summary>
+    public bool IsOverdue(DateTimeOffset now) => !IsFinished && Due is { } due && now > due;
 }
 
 /// <summary>One disclosure made from a case (MOU 2.3.5): what, to whom, when, by whom.</summary>

@@ -1,0 +1,121 @@
+using Contact.V1;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Contact.Admin.Views;
+
+/// <summary>
+/// Every referral (NCT sees all), oldest submission first: where each stands, how long since it was
+/// submitted, and whether it is flagged. No child is named here; the detail names them.
+/// </summary>
+public sealed class ReferralsScreen : Screen
+{
+    // The statuses F3 steps through; Unspecified is "all".
+    private static readonly ReferralStatus[] Statuses =
+    [
+        ReferralStatus.Unspecified, ReferralStatus.Submitted, ReferralStatus.Accepted, ReferralStatus.Waitlisted,
+        ReferralStatus.InProgress, ReferralStatus.Completed, ReferralStatus.Declined, ReferralStatus.Withdrawn, ReferralStatus.Cancelled,
+    ];
+
+    private readonly TableView _table;
+    private readonly Label _info;
+    private List<Referral> _referrals = [];
+    private ReferralStatus _status;
+    private bool _flaggedOnly;
+
+    public ReferralsScreen(MainWindow shell) : base(shell, "Referrals")
+    {
+        _info = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading…" };
+        _table = new TableView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        _table.Style.ShowHorizontalHeaderOverline = false;
+        _table.Style.ShowHorizontalBottomLine = false;
+        _table.Style.ExpandLastColumn = true;
+        _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _referrals.Count && _referrals[args.RowIndex].Flags.Count > 0
+            ? Palette.Problem : null!;
+        _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
+        Add(_info, _table);
+        Render();
+    }
+
+    public IReadOnlyList<Referral> Referrals => _referrals;
+
+    public override string Help => """
+        Every referral of a family to a centre, oldest submission first: status, contact type, centre,
+        case number, age in days since it was submitted, and "FLAGGED" (red on a colour terminal) when
+        the centre lost the accreditation the referral needs while it was open (policy 1.2; MOU 2.1.2).
+        The policy sets centres no deadline to respond, so nothing here is "overdue": the age says how
+        long a referral has waited; F4 lists those awaiting the centre, oldest first.
+        Children are named only on the referral's own screen.
+        Enter  open the selected referral: its facts, flags and history; NCT may cancel it there
+        F2  flagged only, or all      F3  next status (all, submitted, accepted, …)
+        F4  awaiting the centre (submitted), oldest first      F5  refresh
+        """;
+
+    public override IEnumerable<Shortcut> Shortcuts() =>
+    [
+        new(Key.F2, "Flagged", () => { _flaggedOnly = !_flaggedOnly; Load(); }),
+        new(Key.F3, "Status", () => { _status = Statuses[(Array.IndexOf(Statuses, _status) + 1) % Statuses.Length]; Load(); }),
+        new(Key.F4, "Awaiting", () => { _status = _status == ReferralStatus.Submitted ? ReferralStatus.Unspecified : ReferralStatus.Submitted; Load(); }),
+        new(Key.F5, "Refresh", Load),
+    ];
+
+    public override void Reconnected() => Load();
+
+    public override void Shown()
+    {
+        _table.SetFocus();
+        Load();
+    }
+
+    private void Load() => Call(async c =>
+    {
+        var all = new List<Referral>();
+        var request = new ListReferralsRequest { PageSize = 200, Status = _status, Flagged = _flaggedOnly };
+        var total = 0;
+        do
+        {
+            var page = await c.Referrals.ListReferralsAsync(request);
+            all.AddRange(page.Referrals);
+            total = page.TotalSize;
+            request.PageToken = page.NextPageToken;
+        } while (request.PageToken.Length > 0 && all.Count < 1000);   // a list longer than this wants a filter, not a scroll
+        return (all, total);
+    }, loaded =>
+    {
+        // The server lists oldest submission first: what has waited longest is on top.
+        (_referrals, var total) = loaded;
+        Render(total);
+    });
+
+    private void Render(int? total = null)
+    {
+        _table.Table = new EnumerableTableSource<Referral>(_referrals, new()
+        {
+            ["Status"] = r => Words.Status(r.Status),
+            ["Type"] = r => Words.Type(r.ContactType),
+            ["Centre"] = r => Words.Cut(r.CentreDisplayName, 30),
+            ["Case"] = r => r.CaseNumber,
+            ["Age"] = r => Words.Age(r.CreateTime),
+            [""] = r => r.Flags.Count > 0 ? "FLAGGED" : "",
+        });
+        if (total is { } n)
+        {
+            var what = _status switch
+            {
+                ReferralStatus.Unspecified => "referrals",
+                ReferralStatus.Submitted => "awaiting the centre, oldest first",
+                var s => Words.Status(s),
+            };
+            _info.Text = $"{n} {what}{(_flaggedOnly ? ", flagged only" : "")}. Enter opens.";
+        }
+        SetNeedsDraw();
+    }
+
+    private void OpenSelected()
+    {
+        var row = _table.Value?.SelectedCell.Y ?? -1;
+        if (row < 0 || row >= _referrals.Count) return;
+        Shell.Show(new ReferralDetailScreen(Shell, _referrals[row].Name));
+    }
+}

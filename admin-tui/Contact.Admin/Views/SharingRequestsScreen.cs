@@ -1,0 +1,111 @@
+using Contact.V1;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Contact.Admin.Views;
+
+/// <summary>
+/// Every Case Information Sharing Request from NACCC (NCT sees all, with Cafcass's view), newest
+/// first: where each stands and whether its step is overdue in call-centre hours (MOU 2.3.2).
+/// </summary>
+public sealed class SharingRequestsScreen : Screen
+{
+    // The states F3 steps through; Unspecified is "all".
+    private static readonly SharingRequestState[] States =
+    [
+        SharingRequestState.Unspecified, SharingRequestState.AwaitingCallCentre, SharingRequestState.HeldForReview,
+        SharingRequestState.WithFca, SharingRequestState.NotOpen, SharingRequestState.Answered,
+    ];
+
+    private readonly TableView _table;
+    private readonly Label _info;
+    private List<SharingRequest> _requests = [];
+    private SharingRequestState _state;
+    private bool _overdueOnly;
+
+    public SharingRequestsScreen(MainWindow shell) : base(shell, "Information sharing")
+    {
+        _info = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading…" };
+        _table = new TableView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        _table.Style.ShowHorizontalHeaderOverline = false;
+        _table.Style.ShowHorizontalBottomLine = false;
+        _table.Style.ExpandLastColumn = true;
+        _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _requests.Count && _requests[args.RowIndex].Overdue
+            ? Palette.Problem : null!;
+        _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
+        Add(_info, _table);
+        Render();
+    }
+
+    public IReadOnlyList<SharingRequest> Requests => _requests;
+
+    public override string Help => """
+        NACCC's Case Information Sharing Requests (policy 1.8, Annex 1; MOU 2.3), newest first: where
+        each stands, NACCC's SRS reference, the family name, when it was received and when its current
+        step falls due. The call centre has one working day to look the case up, the FCA two to answer,
+        counted in call-centre hours (MOU 2.3.2). A step past due is marked "OVERDUE" (red on a colour
+        terminal), at the server's clock.
+        States: call centre (awaiting look-up), held for review (doubtful match), with FCA, not open
+        (answered: not open to Cafcass), answered (by the FCA).
+        Enter  open the selected request (read-only), with Cafcass's notes and the disclosure statement
+        F2  overdue only, or all      F3  next state (all, call centre, held, …)      F5  refresh
+        """;
+
+    public override IEnumerable<Shortcut> Shortcuts() =>
+    [
+        new(Key.F2, "Overdue", () => { _overdueOnly = !_overdueOnly; Load(); }),
+        new(Key.F3, "State", () => { _state = States[(Array.IndexOf(States, _state) + 1) % States.Length]; Load(); }),
+        new(Key.F5, "Refresh", Load),
+    ];
+
+    public override void Reconnected() => Load();
+
+    public override void Shown()
+    {
+        _table.SetFocus();
+        Load();
+    }
+
+    private void Load() => Call(async c =>
+    {
+        var all = new List<SharingRequest>();
+        var request = new ListSharingRequestsRequest { PageSize = 200, State = _state, OverdueOnly = _overdueOnly };
+        var total = 0;
+        do
+        {
+            var page = await c.InformationSharing.ListSharingRequestsAsync(request);
+            all.AddRange(page.SharingRequests);
+            total = page.TotalSize;
+            request.PageToken = page.NextPageToken;
+        } while (request.PageToken.Length > 0 && all.Count < 1000);   // a list longer than this wants a filter, not a scroll
+        return (all, total);
+    }, loaded =>
+    {
+        (_requests, var total) = loaded;
+        Render(total);
+    });
+
+    private void Render(int? total = null)
+    {
+        _table.Table = new EnumerableTableSource<SharingRequest>(_requests, new()
+        {
+            ["State"] = r => Words.State(r.State),
+            ["SRS ref"] = r => Words.Cut(r.SrsReference, 14),
+            ["Family"] = r => Words.Cut(r.FamilyName, 12),
+            ["Received"] = r => Words.Day(r.ReceiveTime),
+            ["Due"] = r => Words.Time(r.DueTime),
+            [""] = r => r.Overdue ? "OVERDUE" : "",
+        });
+        if (total is { } n)
+            _info.Text = $"{n} {(_state == SharingRequestState.Unspecified ? "requests" : $"\"{Words.State(_state)}\"")}{(_overdueOnly ? ", overdue only" : "")}. Enter opens; F2 F3 filter.";
+        SetNeedsDraw();
+    }
+
+    private void OpenSelected()
+    {
+        var row = _table.Value?.SelectedCell.Y ?? -1;
+        if (row < 0 || row >= _requests.Count) return;
+        Shell.Show(new SharingRequestDetailScreen(Shell, _requests[row].Name));
+    }
+}
