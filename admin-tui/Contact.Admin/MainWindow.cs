@@ -47,8 +47,8 @@ public sealed class MainWindow : Window
                 new MenuItem("C_oncerns", "Triage the concerns practitioners raised", () => Home(new ConcernsScreen(this)), null),
             ]),
             new MenuBarItem("F_unding", [
-                Pending("_Grants", "GrantService"),
-                Pending("_MOU review", "MouReviewService"),
+                new MenuItem("_Grants", "Annual grant rounds: budgets, applications, awards", () => Home(new GrantRoundsScreen(this)), null),
+                new MenuItem("_MOU review", "The MOU's dates and the annual review report", () => Home(new ReviewReportScreen(this)), null),
             ]),
             new MenuBarItem("_Access", [
                 new MenuItem("_Keys", "Issue, list and revoke API keys", () => Home(new KeysScreen(this)), null),
