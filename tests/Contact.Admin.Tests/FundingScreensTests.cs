@@ -166,7 +166,11 @@ public sealed class FundingScreensTests
             console.Press(Key.Enter);                                  // award the selected application
             console.WaitFor("Award — Riverside");
             Assert.Contains("7000.00", console.Screen);                // starts at the sum requested
-            Assert.IsType<GrantAwardScreen>(console.Main.Current).Amount("6,500");
+            var award = Assert.IsType<GrantAwardScreen>(console.Main.Current);
+            award.Amount("7,000.01");
+            console.Press(Key.S.WithCtrl);
+            console.WaitFor("must not exceed the £7,000.00 requested");
+            award.Amount("6,500");
             console.Type("First year of the new rota");
             console.Press(Key.S.WithCtrl);
 
@@ -198,7 +202,7 @@ public sealed class FundingScreensTests
 
             console.WaitFor("Refused under MOU 2.4.2");
             var screen = console.Screen;
-            Assert.Contains("would exceed the 2026-27 budget", screen);
+            Assert.Contains("would exceed the", screen);
             Assert.Contains("Amount (£)!", screen);
             Assert.DoesNotContain("Exception", screen);
             Assert.IsType<GrantAwardScreen>(console.Main.Current);    // the form stays open
@@ -209,6 +213,40 @@ public sealed class FundingScreensTests
         }
         var round = RoundOn(nct);
         Assert.Equal((0L, 500_000L, 0), (round.AwardedPence, round.RemainingPence, round.AwardedCount));
+    }
+
+    [Fact]
+    public async Task An_award_made_elsewhere_meanwhile_is_counted_and_the_form_shows_what_remains_now()
+    {
+        var (host, nct, first) = await StartWithApplicationAsync(budgetPence: 1_000_000, requestedPence: 700_000);
+        await using var _ = host;
+        var hilltop = await AccreditedCentreAsync(nct, "Hilltop Child Contact Service");
+        await nct.Grants.ApplyForGrantAsync(new ApplyForGrantRequest { Parent = Round, Application = new GrantApplication { Centre = hilltop.Name, RequestedPence = 500_000, Purpose = "Hall rent" } });
+        using (var console = new HeadlessConsole(nct))
+        {
+            console.WaitForLiveFeed();
+            var applications = new GrantApplicationsScreen(console.Main, Round);
+            console.Main.Home(applications);
+            console.WaitFor("2 applications");
+            var row = applications.Applications.ToList().FindIndex(a => a.Purpose == "Hall rent");   // made in the same instant: either order
+            console.Press(Key.Home);
+            for (var i = 0; i < row; i++) console.Press(Key.CursorDown);
+            console.WaitFor("Purpose: Hall rent");
+            console.Press(Key.F4);
+            console.WaitFor("Award — Hilltop");
+            Assert.Contains("£10,000.00 of £10,000.00 remain", console.Screen);
+
+            // Another operator awards the first application while this form is open.
+            HeadlessConsole.Block(() => nct.Grants.AwardGrantAsync(new AwardGrantRequest { Name = first.Name, AmountPence = 700_000 }).ResponseAsync);
+            console.Press(Key.S.WithCtrl);                             // £5,000 of the £3,000 left
+            console.WaitFor("Refused under MOU 2.4.2");
+            Assert.Contains("£3,000.00 of £10,000.00 remain", console.Screen);
+
+            Assert.IsType<GrantAwardScreen>(console.Main.Current).Amount("3000");
+            console.Press(Key.S.WithCtrl);
+            console.WaitFor("remaining £0.00");
+        }
+        Assert.Equal((1_000_000L, 0L, 2), (RoundOn(nct).AwardedPence, RoundOn(nct).RemainingPence, RoundOn(nct).AwardedCount));
     }
 
     [Fact]

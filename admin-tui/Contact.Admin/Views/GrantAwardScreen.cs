@@ -12,20 +12,24 @@ namespace Contact.Admin.Views;
 /// </summary>
 public sealed class GrantAwardScreen : Screen
 {
+    private readonly string _round;
     private readonly GrantApplication _application;
+    private readonly Label _budget;
     private readonly TextField _amount;
     private readonly TextField _note;
     private readonly FieldProblems _problems;
 
     public GrantAwardScreen(MainWindow shell, GrantRound round, GrantApplication application) : base(shell, $"Award — {application.CentreDisplayName}")
     {
+        _round = round.Name;
         _application = application;
         var asked = new Label
         {
             X = 0, Y = 0, Width = Dim.Fill(),
             Text = $"Requested {Words.Money(application.RequestedPence)} for: {(application.Purpose.Length > 0 ? application.Purpose : "-")}",
         };
-        var budget = new Label { X = 0, Y = 1, Width = Dim.Fill(), Text = $"Round {round.FinancialYear}: {Words.Money(round.RemainingPence)} of {Words.Money(round.BudgetPence)} remain." };
+        _budget = new Label { X = 0, Y = 1, Width = Dim.Fill() };
+        ShowBudget(round);
         var problems = new TextView { X = 0, Y = 7, Width = Dim.Fill(), Height = Dim.Fill(), ReadOnly = true, WordWrap = true, CanFocus = false };
         _problems = new FieldProblems(problems);
         var amountLabel = _problems.Track("amount_pence", new Label { X = 0, Y = 3, Text = "Amount (£):" });
@@ -36,7 +40,7 @@ public sealed class GrantAwardScreen : Screen
         var cancel = new Button { ShadowStyle = ShadowStyles.None, X = Pos.Right(save) + 2, Y = 5, Text = "Cancel" };
         save.Accepting += (_, e) => { e.Handled = true; Save(); };
         cancel.Accepting += (_, e) => { e.Handled = true; Shell.Back(); };
-        Add(asked, budget, amountLabel, _amount, noteLabel, _note, save, cancel, problems);
+        Add(asked, _budget, amountLabel, _amount, noteLabel, _note, save, cancel, problems);
     }
 
     public override string Help => """
@@ -48,7 +52,13 @@ public sealed class GrantAwardScreen : Screen
 
     public override IEnumerable<Shortcut> Shortcuts() => [new(Key.S.WithCtrl, "Award", Save)];
 
-    public override void Shown() => _note.SetFocus();
+    public override void Shown()
+    {
+        _note.SetFocus();
+        LoadBudget();
+    }
+
+    public override void Reconnected() => LoadBudget();
 
     /// <summary>Sets the amount in pounds (for scripted use and tests).</summary>
     public void Amount(string pounds) => _amount.Text = pounds;
@@ -60,12 +70,28 @@ public sealed class GrantAwardScreen : Screen
             _problems.Show([new FieldViolation("amount_pence", "must be an amount in pounds more than zero, with at most two decimal places")], "Please correct:");
             return;
         }
+        if (pence > _application.RequestedPence)
+        {
+            _problems.Show([new FieldViolation("amount_pence", $"must not exceed the {Words.Money(_application.RequestedPence)} requested")], "Please correct:");
+            return;
+        }
         var request = new AwardGrantRequest { Name = _application.Name, AmountPence = pence, Note = _note.Text.Trim() };
         _problems.Clear();
         Call(c => c.Grants.AwardGrantAsync(request).ResponseAsync, awarded =>
         {
             Shell.Say($"Awarded {Words.Money(awarded.AwardedPence)} to {awarded.CentreDisplayName}.");
             Shell.Back();
-        }, ex => _problems.Show(ex, Shell.Server));
+        }, ex =>
+        {
+            _problems.Show(ex, Shell.Server);
+            LoadBudget();   // what remains may have changed under us: show it as it is now
+        });
     }
+
+    // The remaining budget as the server has it now (another operator may be awarding too).
+    private void LoadBudget() =>
+        Call(c => c.Grants.GetGrantRoundAsync(new GetGrantRoundRequest { Name = _round }).ResponseAsync, ShowBudget);
+
+    private void ShowBudget(GrantRound round) =>
+        _budget.Text = $"Round {round.FinancialYear}: {Words.Money(round.RemainingPence)} of {Words.Money(round.BudgetPence)} remain.";
 }
