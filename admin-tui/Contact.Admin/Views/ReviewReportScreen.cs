@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Contact.Client;
 using Contact.V1;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
