@@ -92,6 +92,9 @@ public sealed class FundingScreensTests
         {
             console.Main.Home(new GrantRoundsScreen(console.Main));
             console.WaitFor("No grant rounds yet");
+            console.Press(Key.F1);
+            console.WaitFor("Help — Grant rounds");
+            console.Press(Key.Esc);
 
             console.Press(Key.F6);
             console.WaitFor("New grant round");
@@ -345,6 +348,9 @@ public sealed class FundingScreensTests
             Assert.Contains("MOU signed 2018-04-16", screen);
             Assert.Contains("Period 2025-06-03 to 2026-06-02", screen);   // the server's default: twelve months to today
             Assert.Contains("Clauses:", screen);
+            console.Press(Key.F1);
+            console.WaitFor("Help — MOU review report");
+            console.Press(Key.Esc);
 
             // A period is checked before calling.
             report.Period("2026-13-01", "");
