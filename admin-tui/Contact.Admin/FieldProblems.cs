@@ -33,8 +33,8 @@ public sealed class FieldProblems
         _list.Text = "";
     }
 
-    /// <summary>Problems found before calling the server.</summary>
-    public void Show(IReadOnlyList<FieldViolation> problems, string heading)
+    /// <summary>Problems found before calling the server. A problem that says just <paramref name="said"/> marks its field but is not listed again.</summary>
+    public void Show(IReadOnlyList<FieldViolation> problems, string heading, string? said = null)
     {
         Clear();
         var lines = new List<string> { heading };
@@ -47,7 +47,8 @@ public sealed class FieldProblems
                 field.Label.Text = field.Text.TrimEnd(':') + "!";
                 field.Label.SetScheme(Palette.Problem);
             }
-            lines.Add($"• {Words.FieldName(p.Field)}: {p.Description}");
+            if (p.Description != said)
+                lines.Add($"• {Words.FieldName(p.Field)}: {p.Description}");
         }
         _list.SetScheme(Palette.Problem);
         _list.Text = string.Join("\n", lines);
@@ -60,7 +61,7 @@ public sealed class FieldProblems
         {
             var error = rpc.ToContactError();
             var heading = Words.Refusal(error with { Fields = [] });
-            Show(error.Fields, heading);
+            Show(error.Fields, heading, said: error.Message);   // a rule's refusal names its field with the same words
             return;
         }
         Clear();

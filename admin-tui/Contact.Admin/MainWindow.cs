@@ -47,8 +47,8 @@ public sealed class MainWindow : Window
                 new MenuItem("C_oncerns", "Triage the concerns practitioners raised", () => Home(new ConcernsScreen(this)), null),
             ]),
             new MenuBarItem("F_unding", [
-                Pending("_Grants", "GrantService"),
-                Pending("_MOU review", "MouReviewService"),
+                new MenuItem("_Grants", "Annual grant rounds: budgets, applications, awards", () => Home(new GrantRoundsScreen(this)), null),
+                new MenuItem("_MOU review", "The MOU's dates and the annual review report", () => Home(new ReviewReportScreen(this)), null),
             ]),
             new MenuBarItem("_Access", [
                 new MenuItem("_Keys", "Issue, list and revoke API keys", () => Home(new KeysScreen(this)), null),
@@ -143,6 +143,7 @@ public sealed class MainWindow : Window
     public void Home(Screen screen)
     {
         while (_screens.Count > 0) Discard(_screens.Pop());
+        Say("");   // what was said belonged to the screens just closed
         Show(screen);
     }
 
@@ -197,7 +198,4 @@ public sealed class MainWindow : Window
     }
 
     private CentreFilter CurrentFilter() => _screens.OfType<CentresScreen>().FirstOrDefault()?.Filter ?? new CentreFilter();
-
-    private MenuItem Pending(string title, string service) =>
-        new(title, $"Arrives with {service}", () => Show(new ComingScreen(this, title.Replace("_", ""), service)), null);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Contact.Client;
 using Contact.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -218,6 +219,47 @@ public static class Words
     public static string Subject(Concern c) =>
         c.Organisation is { Name.Length: > 0 } o ? o.Name : c.Centre.Length > 0 ? c.Centre : "-";
 
+    public static string Status(GrantApplicationStatus s) => s switch
+    {
+        GrantApplicationStatus.Pending => "pending",
+        GrantApplicationStatus.Awarded => "awarded",
+        GrantApplicationStatus.Declined => "declined",
+        _ => "-",
+    };
+
+    /// <summary>Pence as pounds, "£12,500.00": integer arithmetic, so never a rounding error.</summary>
+    public static string Money(long pence)
+    {
+        var sign = pence < 0 ? "-" : "";
+        var abs = Math.Abs((decimal)pence);
+        return $"{sign}£{(abs / 100).ToString("#,0.00", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>Pence as a plain amount to edit, "12500.00".</summary>
+    public static string Pounds(long pence) => ((decimal)pence / 100).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Parses pounds ("12500", "12,500.50", "£12,500.5") exactly to pence, in decimal, never a float.
+    /// Refuses more than two decimal places, a sign, and anything that is not more than zero.
+    /// </summary>
+    public static bool TryParsePounds(string text, out long pence)
+    {
+        pence = 0;
+        var t = text.Trim().TrimStart('£').Trim();
+        if (!decimal.TryParse(t, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var pounds)) return false;
+        var p = pounds * 100;
+        if (p != decimal.Truncate(p) || p <= 0 || p > long.MaxValue) return false;
+        pence = (long)p;
+        return true;
+    }
+
+    /// <summary>The financial year (1 April to 31 March) that contains <paramref name="day"/>, "2026-27".</summary>
+    public static string FinancialYear(DateOnly day)
+    {
+        var start = day.Month >= 4 ? day.Year : day.Year - 1;
+        return $"{start}-{(start + 1) % 100:00}";
+    }
+
     /// <summary>A refusal or failure in words, with its clause; never a stack trace.</summary>
     public static string Problem(Exception ex, Uri? server = null) => ex switch
     {
@@ -270,6 +312,13 @@ public static class Words
             "commissioning.period.end_date" => "contract end",
             "effective_date" => "effective date",
             "renewal_due_date" => "renewal due date",
+            "grant_round.financial_year" => "financial year",
+            "grant_round.budget_pence" => "budget",
+            "amount_pence" or "application.requested_pence" => "amount",
+            "application.centre" => "centre",
+            "application.purpose" => "purpose",
+            "period.start_date" => "from",
+            "period.end_date" => "to",
             _ => p.Replace('_', ' '),
         };
     }

@@ -126,6 +126,35 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
             console.WaitFor("2 requests.");
             Capture("Information sharing");
 
+            // A grant round with one award and two applications pending, so the funding screens have figures.
+            HeadlessConsole.Block(async () =>
+            {
+                var round = await nct.Grants.CreateGrantRoundAsync(new CreateGrantRoundRequest { GrantRound = new GrantRound { FinancialYear = "2026-27", BudgetPence = 25_000_000 } });
+                var accredited = (await nct.Register.ListCentresAsync(new ListCentresRequest { Status = AccreditationStatus.Accredited, ContactType = ContactType.Supported, PageSize = 50 })).Centres
+                    .Where(c => Words.StatusAt(c, AccreditationLevel.Standard) == AccreditationStatus.Accredited).Take(3).ToList();
+                var purposes = new[] { "Volunteer training and DBS checks", "Toys and a baby-change unit", "Rent of the Saturday hall" };
+                var sums = new[] { 1_250_000L, 480_000L, 900_000L };
+                for (var i = 0; i < accredited.Count; i++)
+                {
+                    var applied = await nct.Grants.ApplyForGrantAsync(new ApplyForGrantRequest
+                    {
+                        Parent = round.Name, Application = new GrantApplication { Centre = accredited[i].Name, RequestedPence = sums[i], Purpose = purposes[i] },
+                    });
+                    if (i == 0) await nct.Grants.AwardGrantAsync(new AwardGrantRequest { Name = applied.Name, AmountPence = 1_000_000, Note = "Training only" });
+                }
+            });
+            console.Main.Home(new GrantRoundsScreen(console.Main));
+            console.WaitFor("2026-27");
+            Capture("Grant rounds");
+
+            console.Press(Key.Enter);
+            console.WaitFor("remaining £240,000.00");
+            Capture("Grant applications");
+
+            console.Main.Home(new ReviewReportScreen(console.Main));
+            console.WaitFor("Centres by contact type");
+            Capture("MOU review report");
+
             console.Main.Home(new ImportScreen(console.Main));
             Capture("Import register CSV");
 
