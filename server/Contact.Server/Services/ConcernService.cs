@@ -144,28 +144,11 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
 
     public override async Task WatchConcerns(V1.WatchConcernsRequest request, IServerStreamWriter<V1.WatchConcernsResponse> responseStream, ServerCallContext context)
     {
-        new Validation().Require(request.AfterSequence >= 0, "after_sequence", "must not be negative").ThrowIfInvalid();
+        ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly).ThrowIfInvalid();
         var principal = context.Caller().Principal;
-        // Subscribe before replaying so that nothing recorded in between is missed; sequence
-        // numbers drop what the replay already sent.
-        var live = repository.Subscribe(context.CancellationToken);
-        var last = request.AfterSequence;
-        while (true)
-        {
-            var page = repository.ChangesAfter(last, 500);
-            foreach (var change in page)
-            {
-                await responseStream.WriteAsync(ToProto(change, principal));
-                last = change.Sequence;
-            }
-            if (page.Count < 500) break;
-        }
-        await foreach (var change in live.ReadAllAsync(context.CancellationToken))
-        {
-            if (change.Sequence <= last) continue;
-            await responseStream.WriteAsync(ToProto(change, principal));
-            last = change.Sequence;
-        }
+        await ChangeStream.FollowAsync(repository.Subscribe(context.CancellationToken), request.AfterSequence, request.LiveOnly,
+            repository.ChangesAfter, c => c.Sequence, _ => true,
+            c => responseStream.WriteAsync(ToProto(c, principal)), context);
     }
 
     private V1.WatchConcernsResponse ToProto(ConcernChange change, Principal principal) => new()

@@ -131,52 +131,21 @@ public sealed class InformationSharingService(SharingRepository repository, Case
 
     public override async Task WatchSharingRequests(V1.WatchSharingRequestsRequest request, IServerStreamWriter<V1.WatchSharingRequestsResponse> responseStream, ServerCallContext context)
     {
-        new Validation().Require(request.AfterSequence >= 0, "after_sequence", "must not be negative").ThrowIfInvalid();
+        ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly).ThrowIfInvalid();
         var owner = context.Caller().Principal.ResourceName;
-        // Subscribe before replaying so nothing recorded in between is missed; sequences drop repeats.
-        var live = repository.SubscribeRequests(context.CancellationToken);
-        var last = request.AfterSequence;
-        while (true)
-        {
-            var page = repository.ChangedAfter(owner, last, 500);
-            foreach (var r in page)
-            {
-                await responseStream.WriteAsync(new V1.WatchSharingRequestsResponse { SharingRequest = r.ToProto(false, time.GetUtcNow()) });
-                last = r.Sequence;
-            }
-            if (page.Count < 500) break;
-        }
-        await foreach (var r in live.ReadAllAsync(context.CancellationToken))
-        {
-            if (r.Sequence <= last || r.SubmittedBy != owner) continue;
-            await responseStream.WriteAsync(new V1.WatchSharingRequestsResponse { SharingRequest = r.ToProto(false, time.GetUtcNow()) });
-            last = r.Sequence;
-        }
+        await ChangeStream.FollowAsync(repository.SubscribeRequests(context.CancellationToken), request.AfterSequence, request.LiveOnly,
+            (after, max) => repository.ChangedAfter(owner, after, max), r => r.Sequence, r => r.SubmittedBy == owner,
+            r => responseStream.WriteAsync(new V1.WatchSharingRequestsResponse { SharingRequest = r.ToProto(false, time.GetUtcNow()) }), context);
     }
 
     public override async Task WatchFcaWorklist(V1.WatchFcaWorklistRequest request, IServerStreamWriter<V1.WatchFcaWorklistResponse> responseStream, ServerCallContext context)
     {
-        new Validation().Require(request.AfterSequence >= 0, "after_sequence", "must not be negative").ThrowIfInvalid();
+        ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly).ThrowIfInvalid();
         var fcaId = context.Caller().Principal.FcaId
             ?? throw new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied, "The caller's key is not tied to an FCA.");
-        var live = repository.SubscribeNotifications(context.CancellationToken);
-        var last = request.AfterSequence;
-        while (true)
-        {
-            var page = repository.NotificationsAfter(fcaId, last, 500);
-            foreach (var n in page)
-            {
-                await responseStream.WriteAsync(new V1.WatchFcaWorklistResponse { Notification = n.ToProto() });
-                last = n.Sequence;
-            }
-            if (page.Count < 500) break;
-        }
-        await foreach (var n in live.ReadAllAsync(context.CancellationToken))
-        {
-            if (n.Sequence <= last || n.FcaId != fcaId) continue;
-            await responseStream.WriteAsync(new V1.WatchFcaWorklistResponse { Notification = n.ToProto() });
-            last = n.Sequence;
-        }
+        await ChangeStream.FollowAsync(repository.SubscribeNotifications(context.CancellationToken), request.AfterSequence, request.LiveOnly,
+            (after, max) => repository.NotificationsAfter(fcaId, after, max), n => n.Sequence, n => n.FcaId == fcaId,
+            n => responseStream.WriteAsync(new V1.WatchFcaWorklistResponse { Notification = n.ToProto() }), context);
     }
 
     public override Task<V1.DisclosureStatement> GetDisclosureStatement(V1.GetDisclosureStatementRequest request, ServerCallContext context)

@@ -16,8 +16,6 @@ namespace Contact.Server.Services;
 public sealed class ReferralService(ReferralRepository repository, FieldProtector protector, TimeProvider time)
     : V1.ReferralService.ReferralServiceBase
 {
-    private const int ReplayPage = 500;
-
     private DateOnly Today => UkClock.Today(time);
 
     public override async Task<V1.Referral> SubmitReferral(V1.SubmitReferralRequest request, ServerCallContext context)
@@ -117,7 +115,7 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
     public override async Task WatchReferrals(V1.WatchReferralsRequest request, IServerStreamWriter<V1.WatchReferralsResponse> responseStream, ServerCallContext context)
     {
         var caller = context.Caller();
-        var v = new Validation().Require(request.AfterSequence >= 0, "after_sequence", "must not be negative");
+        var v = ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly);
         string? centreId = null;
         if (request.Centre.Length > 0)
         {
@@ -140,26 +138,8 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
             });
         }
 
-        // Subscribe before replaying so that nothing recorded in between is missed; the sequence
-        // numbers drop what the replay already sent.
-        var live = repository.Subscribe(context.CancellationToken);
-        var last = request.AfterSequence;
-        while (true)
-        {
-            var page = repository.ChangesAfter(last, scope, ReplayPage);
-            foreach (var change in page)
-            {
-                if (Wanted(change)) await SendAsync(change);
-                last = change.Sequence;
-            }
-            if (page.Count < ReplayPage) break;
-        }
-        await foreach (var change in live.ReadAllAsync(context.CancellationToken))
-        {
-            if (change.Sequence <= last || !Wanted(change)) continue;
-            await SendAsync(change);
-            last = change.Sequence;
-        }
+        await ChangeStream.FollowAsync(repository.Subscribe(context.CancellationToken), request.AfterSequence, request.LiveOnly,
+            (after, max) => repository.ChangesAfter(after, scope, max), e => e.Sequence, Wanted, SendAsync, context);
     }
 
     private async Task<V1.Referral> ActAsync(string name, ReferralAction action, ReferralRules.Details details, ServerCallContext context)

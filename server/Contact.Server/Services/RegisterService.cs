@@ -272,7 +272,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     public override async Task WatchAccreditationChanges(V1.WatchAccreditationChangesRequest request,
         IServerStreamWriter<V1.WatchAccreditationChangesResponse> responseStream, ServerCallContext context)
     {
-        var v = new Validation().Require(request.AfterSequence >= 0, "after_sequence", "must not be negative");
+        var v = ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly);
         string? centreId = null;
         if (request.Centre.Length > 0)
         {
@@ -280,27 +280,9 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
             v.Require(centreId is not null, "centre", "must be \"centres/{centre}\"");
         }
         v.ThrowIfInvalid();
-
-        // Subscribe before replaying so that nothing recorded in between is missed; the sequence
-        // numbers drop what the replay already sent.
-        var live = repository.Subscribe(context.CancellationToken);
-        var last = request.AfterSequence;
-        while (true)
-        {
-            var page = repository.ChangesAfter(last, centreId, 500);
-            foreach (var change in page)
-            {
-                await responseStream.WriteAsync(new V1.WatchAccreditationChangesResponse { Change = change.ToProto() });
-                last = change.Sequence;
-            }
-            if (page.Count < 500) break;
-        }
-        await foreach (var change in live.ReadAllAsync(context.CancellationToken))
-        {
-            if (change.Sequence <= last || (centreId is not null && change.CentreId != centreId)) continue;
-            await responseStream.WriteAsync(new V1.WatchAccreditationChangesResponse { Change = change.ToProto() });
-            last = change.Sequence;
-        }
+        await ChangeStream.FollowAsync(repository.Subscribe(context.CancellationToken), request.AfterSequence, request.LiveOnly,
+            (after, max) => repository.ChangesAfter(after, centreId, max), c => c.Sequence, c => centreId is null || c.CentreId == centreId,
+            c => responseStream.WriteAsync(new V1.WatchAccreditationChangesResponse { Change = c.ToProto() }), context);
     }
 
     private Centre ReadCentre(V1.Centre proto, string prefix)

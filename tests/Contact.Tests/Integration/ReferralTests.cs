@@ -190,6 +190,31 @@ public class ReferralTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_centre_that_lost_its_accreditation_cannot_accept_waitlist_or_start_but_may_decline_Policy_1_2()
+    {
+        var centre = await _host.ClientAsync(Role.ContactCentre, centreId: _centre.Name["centres/".Length..]);
+        var submitted = await _practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(_centre.Name) });
+        await _naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
+        {
+            Centre = _centre.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "Safeguarding review",
+        });
+
+        var refused = await Refusal.Expect(StatusCode.FailedPrecondition, () => centre.Referrals.AcceptReferralAsync(new AcceptReferralRequest { Name = submitted.Name }));
+        Assert.Equal("Policy 1.2", refused.Clause);
+        var later = _host.Clock.GetUtcNow().AddDays(14);
+        await Refusal.Expect(StatusCode.FailedPrecondition, () => centre.Referrals.WaitlistReferralAsync(new WaitlistReferralRequest
+        {
+            Name = submitted.Name, ExpectedStartDate = new Google.Type.Date { Year = later.Year, Month = later.Month, Day = later.Day },
+        }));
+        var unchanged = await _nct.Referrals.GetReferralAsync(new GetReferralRequest { Name = submitted.Name });
+        Assert.Equal(ReferralStatus.Submitted, unchanged.Status);
+        Assert.Single(unchanged.History);
+
+        var declined = await centre.Referrals.DeclineReferralAsync(new DeclineReferralRequest { Name = submitted.Name, Reason = DeclineReason.Other, Note = "Suspended by NACCC" });
+        Assert.Equal(ReferralStatus.Declined, declined.Status);
+    }
+
+    [Fact]
     public async Task Someone_elses_referral_is_permission_denied_exactly_like_one_that_does_not_exist()
     {
         var referral = await _practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(_centre.Name) });
