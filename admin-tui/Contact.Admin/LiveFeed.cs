@@ -1,5 +1,4 @@
 using Contact.Client;
-using Contact.V1;
 using Grpc.Core;
 
 namespace Contact.Admin;
@@ -9,7 +8,12 @@ namespace Contact.Admin;
 /// goes away it keeps trying, and on return resumes after the last sequence it saw, so nothing is
 /// missed or repeated. It reports its state in words for the status line.
 /// </summary>
-/// <param name="watch">Opens the stream after a sequence number (0: the recorded history first).</param>
+/// <remarks>
+/// The screens load what they show themselves, so the feed never asks for history: it starts
+/// with live changes only, and after a break resumes from the last sequence it saw. Had it seen
+/// none, it starts live again; the open screens reload on reconnection, so nothing is stale.
+/// </remarks>
+/// <param name="watch">Opens the stream after a sequence number; 0 asks for live changes only.</param>
 /// <param name="sequenceOf">Where a message sits in the stream.</param>
 public sealed class LiveFeed<T>(
     ContactClient client,
@@ -27,6 +31,9 @@ public sealed class LiveFeed<T>(
 
     public int Reconnects { get; private set; }
 
+    /// <summary>The server is listening for this client now.</summary>
+    public bool Watching { get; private set; }
+
     public void Start() => _loop ??= Task.Run(() => FollowAsync(_stop.Token));
 
     private async Task FollowAsync(CancellationToken stop)
@@ -37,8 +44,10 @@ public sealed class LiveFeed<T>(
         {
             try
             {
-                // The stream says nothing until a change happens, so a cheap call proves the server is back.
-                await client.Access.GetCallerIdentityAsync(new GetCallerIdentityRequest(), deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: stop);
+                // The server sends the stream's headers once it is listening: from then on no change is missed.
+                using var call = watch(client, LastSequence, stop);
+                await call.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(10), stop);
+                Watching = true;
                 if (lost)
                 {
                     Reconnects++;
@@ -47,7 +56,6 @@ public sealed class LiveFeed<T>(
                 }
                 else state?.Invoke("Live: watching changes");
                 attempt = 0;
-                using var call = watch(client, LastSequence, stop);
                 await foreach (var message in call.ResponseStream.ReadAllAsync(stop))
                 {
                     LastSequence = sequenceOf(message);
@@ -59,6 +67,7 @@ public sealed class LiveFeed<T>(
             catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && stop.IsCancellationRequested) { return; }
             catch (Exception) { /* the server went away or refused: wait and try again */ }
 
+            Watching = false;
             lost = true;
             attempt++;
             state?.Invoke($"Live: offline, retry #{attempt}");

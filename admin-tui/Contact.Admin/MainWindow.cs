@@ -72,18 +72,18 @@ public sealed class MainWindow : Window
         };
 
         AccreditationFeed = new LiveFeed<WatchAccreditationChangesResponse>(client,
-            (c, after, stop) => c.Register.WatchAccreditationChanges(new WatchAccreditationChangesRequest { AfterSequence = after }, cancellationToken: stop),
+            (c, after, stop) => c.Register.WatchAccreditationChanges(new WatchAccreditationChangesRequest { AfterSequence = after, LiveOnly = after == 0 }, cancellationToken: stop),
             m => m.Change.Sequence,
             m => Ui.Invoke(() => { foreach (var screen in _screens) screen.AccreditationChanged(m.Change); }),
             state => Ui.Invoke(() => _live.Text = state),
             () => Ui.Invoke(Reconnected));
         // Same server, same outages: the accreditation feed speaks for both on the status line.
         ConcernFeed = new LiveFeed<WatchConcernsResponse>(client,
-            (c, after, stop) => c.Concerns.WatchConcerns(new WatchConcernsRequest { AfterSequence = after }, cancellationToken: stop),
+            (c, after, stop) => c.Concerns.WatchConcerns(new WatchConcernsRequest { AfterSequence = after, LiveOnly = after == 0 }, cancellationToken: stop),
             m => m.Sequence,
             m => Ui.Invoke(() => { foreach (var screen in _screens) screen.ConcernChanged(m.Concern); }));
         ReferralFeed = new LiveFeed<WatchReferralsResponse>(client,
-            (c, after, stop) => c.Referrals.WatchReferrals(new WatchReferralsRequest { AfterSequence = after }, cancellationToken: stop),
+            (c, after, stop) => c.Referrals.WatchReferrals(new WatchReferralsRequest { AfterSequence = after, LiveOnly = after == 0 }, cancellationToken: stop),
             m => m.Sequence,
             m => Ui.Invoke(() => { foreach (var screen in _screens) screen.ReferralChanged(m.Referral); }));
     }
@@ -114,6 +114,9 @@ public sealed class MainWindow : Window
         ConcernFeed.Start();
         ReferralFeed.Start();
     }
+
+    /// <summary>Every live feed is connected and listening.</summary>
+    public bool Live => AccreditationFeed.Watching && ConcernFeed.Watching && ReferralFeed.Watching;
 
     /// <summary>Stops the live feeds (on the way out).</summary>
     public void StopLive()

@@ -13,6 +13,33 @@ namespace Contact.Admin.Tests;
 public sealed class CaseScreensTests
 {
     [Fact]
+    public async Task Referral_screens_follow_the_referral_stream_without_a_keypress()
+    {
+        await using var host = await TestHost.StartAsync();
+        var nct = await host.ClientAsync(Role.NctOperator);
+        var naccc = await host.ClientAsync(Role.Naccc);
+        var practitioner = await host.ClientAsync(Role.Practitioner, fcaId: "fca-anna");
+        var centre = await Referrals.AccreditedCentreAsync(naccc, "Riverside Child Contact Centre", commissioned: true);
+        using var console = new HeadlessConsole(nct);
+        console.Main.Home(new ReferralsScreen(console.Main));
+        console.WaitFor("0 referrals.");
+
+        var submitted = HeadlessConsole.Block(() => practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(centre.Name) }).ResponseAsync);
+        console.WaitFor("1 referrals.");                      // only pumping the UI loop
+        Assert.Contains("ZE26C00123", console.Screen);
+
+        console.Press(Key.Enter);
+        console.WaitFor("SUBMITTED");
+        // The centre loses its accreditation: the open referral is flagged, and the page shows it.
+        HeadlessConsole.Block(() => naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
+        {
+            Centre = centre.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "Safeguarding review",
+        }).ResponseAsync);
+        console.WaitFor("FLAGGED");
+        Assert.Equal(submitted.Name, Assert.IsType<ReferralDetailScreen>(console.Main.Current).Referral?.Name);
+    }
+
+    [Fact]
     public async Task Lists_referrals_filters_the_flagged_one_shows_its_history_and_cancels_it()
     {
         await using var host = await TestHost.StartAsync();

@@ -23,7 +23,7 @@ public sealed class HeadlessConsole : IDisposable
         Main = new MainWindow(App, client, new Uri("http://localhost"));
         Main.Start();
         _session = App.Begin(Main);
-        WaitIdle();
+        WaitUntil(_ => Main.Live, "the live feeds");   // a change made by the test from here on reaches the screens
     }
 
     public IApplication App { get; }
@@ -77,7 +77,7 @@ public sealed class HeadlessConsole : IDisposable
 
     public void WaitFor(string text, int timeoutMs = 15_000) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), $"\"{text}\"", timeoutMs);
 
-    /// <summary>Waits until the live feed is connected (it says "watching", or names the last change).</summary>
+    /// <summary>Waits until the status line says the live feed is connected ("watching", or the last change).</summary>
     public void WaitForLiveFeed() => WaitUntil(s => s.Contains("Live: watching", StringComparison.Ordinal) || s.Contains("Live: @", StringComparison.Ordinal), "the live feed");
 
     public void WaitIdle() => WaitUntil(_ => true, "the calls in flight");

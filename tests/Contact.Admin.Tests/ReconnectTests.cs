@@ -29,7 +29,11 @@ public sealed class ReconnectTests
 
             using var console = new HeadlessConsole(nct);
             console.WaitForLiveFeed();
-            console.WaitUntil(_ => console.Main.AccreditationFeed.LastSequence > 0, "the history replay");
+            HeadlessConsole.Block(() => naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
+            {
+                Centre = accredited.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "Before the restart",
+            }).ResponseAsync);
+            console.WaitUntil(_ => console.Main.AccreditationFeed.LastSequence > 0, "the change before the restart");
             var before = console.Main.AccreditationFeed.LastSequence;
 
             // No awaits while the console is open: its synchronisation context is pumped only by the test.
@@ -44,7 +48,7 @@ public sealed class ReconnectTests
 
             HeadlessConsole.Block(() => naccc.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest
             {
-                Centre = accredited.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "After the restart",
+                Centre = accredited.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Reinstate, Reason = "After the restart",
             }).ResponseAsync);
             console.WaitUntil(_ => console.Main.AccreditationFeed.LastSequence == before + 1, "the change recorded after the restart", 20_000);
             console.WaitFor($"Live: @{before + 1} (reconnected)");

@@ -42,6 +42,7 @@ public sealed class ReferralDetailScreen : Screen
         NCT may cancel an open referral (it becomes cancelled, which is final): type the reason, which
         the server requires, then F8 and confirm. A refusal is told in words, with its clause.
         F8  cancel the referral      F5  refresh      Esc back to the list
+        The page refreshes by itself when the referral moves on or is flagged.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>
@@ -51,6 +52,11 @@ public sealed class ReferralDetailScreen : Screen
     ];
 
     public override void Reconnected() => Load();
+
+    public override void ReferralChanged(Referral referral)
+    {
+        if (referral.Name == _name) Render(referral);
+    }
 
     public override void Shown()
     {

@@ -50,6 +50,7 @@ public sealed class ReferralsScreen : Screen
         Enter  open the selected referral: its facts, flags and history; NCT may cancel it there
         F2  flagged only, or all      F3  next status (all, submitted, accepted, …)
         F4  awaiting the centre (submitted), oldest first      F5  refresh
+        The list refreshes by itself when a referral is submitted, moves on or is flagged.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>
@@ -61,6 +62,8 @@ public sealed class ReferralsScreen : Screen
     ];
 
     public override void Reconnected() => Load();
+
+    public override void ReferralChanged(Referral referral) => Soon(Load);
 
     public override void Shown()
     {
