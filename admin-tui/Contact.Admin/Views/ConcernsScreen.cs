@@ -87,13 +87,12 @@ public sealed class ConcernsScreen : Screen
 
     private void Render(int? total = null)
     {
-        var now = DateTimeOffset.UtcNow;
         _table.Table = new EnumerableTableSource<Concern>(_concerns, new()
         {
             ["Status"] = c => Words.Status(c.Status),
             ["Type"] = c => Words.Type(c.Type),
-            ["Subject"] = c => Cut(Subject(c), 24),
-            ["Age"] = c => c.RaiseTime is null ? "-" : $"{(int)(now - c.RaiseTime.ToDateTimeOffset()).TotalDays}d",
+            ["Subject"] = c => Words.Cut(Subject(c), 24),
+            ["Age"] = c => Words.Age(c.RaiseTime),
             ["Due"] = c => Words.Date(c.DueDate),
             [""] = c => c.Overdue ? "OVERDUE" : "",
         });
@@ -106,8 +105,6 @@ public sealed class ConcernsScreen : Screen
         c.Organisation is { Name.Length: > 0 } o ? o.Name
         : _centreNames.TryGetValue(c.Centre, out var name) ? name
         : Words.Subject(c);
-
-    private static string Cut(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
 
     private void OpenSelected()
     {
