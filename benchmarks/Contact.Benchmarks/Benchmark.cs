@@ -36,7 +36,7 @@ public static class Benchmark
             await Seeding.SeedAsync(data, size, seed: size);
             await using var server = await ServerProcess.StartAsync(data, "--Contact:ServerTiming=true");
             using var context = new LoadContext(server.Address, server.DemoKeys());
-            rows.Add(await CompareAsync($"{size:N0} centres", new Scenarios.Lookups(), new Scenarios.EmptyRpc(), context, seconds, concurrency));
+            rows.Add(await CompareAsync($"{size:N0} centres", new Scenarios.Lookups(), new Scenarios.EmptyRpc(), context, server, seconds, concurrency));
             if (size == 1_000) rows.Add(await DurableWriteAsync(context, seconds, concurrency));
             peak.Add($"{size:N0}: {server.PeakMemoryMiB():F0} MiB");
         }
@@ -48,18 +48,25 @@ public static class Benchmark
         return 0;
     }
 
-    private static async Task<string> CompareAsync(string label, IScenario subject, IScenario baseline, LoadContext context, double seconds, int concurrency)
+    private static async Task<string> CompareAsync(string label, IScenario subject, IScenario baseline, LoadContext context, ServerProcess server, double seconds, int concurrency)
     {
         var settings = new LoadSettings(concurrency, TimeSpan.FromSeconds(seconds / 2), Warmup: TimeSpan.FromSeconds(1));
         var subjectRuns = new List<LoadResult>();
         var baselineRuns = new List<LoadResult>();
         context.TakeServerTimings();
         var handler = new List<double>();
+        // The server's CPU per call, so that what the server spends can be told from what the load
+        // generator on the same cores spends (the warm-up's calls are not counted, so this is an upper bound).
+        var serverCpu = (Subject: TimeSpan.Zero, Baseline: TimeSpan.Zero);
         for (var round = 0; round < 2; round++)
         {
+            var cpu = server.CpuTime();
             baselineRuns.Add(await LoadRunner.RunAsync(baseline, context, settings, seed: 10 + round));
+            serverCpu.Baseline += server.CpuTime() - cpu;
             context.TakeServerTimings();
+            cpu = server.CpuTime();
             subjectRuns.Add(await LoadRunner.RunAsync(subject, context, settings, seed: 20 + round));
+            serverCpu.Subject += server.CpuTime() - cpu;
             handler.AddRange(context.TakeServerTimings());
         }
         foreach (var r in baselineRuns.Concat(subjectRuns)) Console.WriteLine($"  [{label}] {r}");
@@ -67,8 +74,11 @@ public static class Benchmark
         var sorted = handler.Order().ToArray();
         return $"{label}: {subject.Name} {Throughput(subjectRuns):F0}/s vs {baseline.Name} {Throughput(baselineRuns):F0}/s = ratio {ratio:F2}; " +
                $"client p99 {subjectRuns.Max(r => r.P99Ms):F1} ms vs {baselineRuns.Max(r => r.P99Ms):F1} ms; " +
-               $"server-side {subject.Name} handler p50 {LoadRunner.Percentile(sorted, 0.5):F3} ms, p99 {LoadRunner.Percentile(sorted, 0.99):F3} ms ({sorted.Length} calls)";
+               $"server-side {subject.Name} handler p50 {LoadRunner.Percentile(sorted, 0.5):F3} ms, p99 {LoadRunner.Percentile(sorted, 0.99):F3} ms ({sorted.Length} calls); " +
+               $"server CPU per call {PerCall(serverCpu.Subject, subjectRuns):F0} µs vs {PerCall(serverCpu.Baseline, baselineRuns):F0} µs";
     }
+
+    private static double PerCall(TimeSpan cpu, List<LoadResult> runs) => cpu.TotalMicroseconds / runs.Sum(r => r.Calls);
 
     private static double Throughput(List<LoadResult> runs) => runs.Sum(r => r.Calls) / runs.Sum(r => r.Elapsed.TotalSeconds);
 

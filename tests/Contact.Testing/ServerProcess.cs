@@ -84,6 +84,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public double? ResidentMemoryMiB() => ReadStatusKiB("VmRSS") / 1024.0;
 
+    /// <summary>CPU time the server has used so far (user and system), to split a benchmark's cost between server and client.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Open file descriptors of the server (Linux), for soak checks.</summary>
     public int? OpenHandles()
     {
