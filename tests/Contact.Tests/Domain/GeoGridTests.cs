@@ -4,11 +4,14 @@ namespace Contact.Tests.Domain;
 
 public class GeoGridTests
 {
-    [Fact]
-    public void Nearest_matches_a_brute_force_scan()
+    [Theory]
+    [InlineData(5000, 7)]
+    [InlineData(1000, 8)]     // sparse: the k nearest are found rings apart
+    [InlineData(60, 9)]       // fewer in range than asked for
+    public void Nearest_matches_a_brute_force_scan(int count, int seed)
     {
-        var random = new Random(7);
-        var points = Enumerable.Range(0, 5000)
+        var random = new Random(seed);
+        var points = Enumerable.Range(0, count)
             .Select(i => (Id: i, Point: new GeoPoint(50 + random.NextDouble() * 5, -5 + random.NextDouble() * 6.5)))
             .ToList();
         var grid = GeoGrid<int>.Build(points.Select(p => (p.Id, p.Point)));

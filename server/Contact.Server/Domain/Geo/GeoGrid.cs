@@ -72,7 +72,7 @@ public sealed class GeoGrid<T> where T : notnull
         double screenKm = maxKm * ScreenMargin;
 
         // The best so far, by screened distance; with a limit, a bound that tightens as it fills.
-        var best = new List<(T Item, GeoPoint Point, double Screen)>();
+        var best = new List<(T Item, GeoPoint Point, double Screen)>(limit is { } wanted ? 4 * wanted : 64);
         double bound = screenKm;
         for (int ring = 0; ring <= maxRing; ring++)
         {
@@ -89,26 +89,31 @@ public sealed class GeoGrid<T> where T : notnull
                     double screen = Math.Sqrt(dx * dx + dy * dy);
                     if (screen > bound || !accept(item)) continue;
                     best.Add((item, point, screen));
-                    if (limit is { } k && best.Count >= 4 * k)
-                    {
-                        // Keep the nearest k (with room for the screen's margin) and tighten the bound.
-                        best.Sort((a, b) => a.Screen.CompareTo(b.Screen));
-                        best.RemoveRange(2 * k, best.Count - 2 * k);
-                        bound = Math.Min(bound, best[k - 1].Screen * ScreenMargin);
-                    }
+                    if (limit is { } k && best.Count >= 4 * k) Tighten(k);   // a dense cell: keep the list short
                 }
             }
+            // With k found, nothing farther than the k-th nearest (plus the screen's margin) can
+            // make the list, so the search stops at the first ring out of reach.
+            if (limit is { } found && best.Count >= found) Tighten(found);
         }
 
-        var found = new List<(T Item, double DistanceKm)>(best.Count);
+        // Keeps the nearest 2k by screen (room for its margin) and bounds the search by the k-th.
+        void Tighten(int k)
+        {
+            best.Sort((a, b) => a.Screen.CompareTo(b.Screen));
+            if (best.Count > 2 * k) best.RemoveRange(2 * k, best.Count - 2 * k);
+            bound = Math.Min(bound, best[k - 1].Screen * ScreenMargin);
+        }
+
+        var nearest = new List<(T Item, double DistanceKm)>(best.Count);
         foreach (var (item, point, _) in best)
         {
             var d = origin.DistanceKmTo(point);
-            if (d <= maxKm) found.Add((item, d));
+            if (d <= maxKm) nearest.Add((item, d));
         }
-        found.Sort((a, b) => a.DistanceKm.CompareTo(b.DistanceKm));
-        if (limit is { } max && found.Count > max) found.RemoveRange(max, found.Count - max);
-        return found;
+        nearest.Sort((a, b) => a.DistanceKm.CompareTo(b.DistanceKm));
+        if (limit is { } max && nearest.Count > max) nearest.RemoveRange(max, nearest.Count - max);
+        return nearest;
     }
 
     private static IEnumerable<long> RingKeys(int row0, int col0, int ring)
