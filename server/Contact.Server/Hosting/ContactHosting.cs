@@ -55,6 +55,7 @@ public static class ContactHosting
         services.AddChildDataRetention();
         services.AddSingleton<Credentials>();
         services.AddSingleton<RegisterIndex>();
+        services.AddSingleton<CentreViews>();
         services.AddSingleton<AccreditationFeed>();
         services.AddSingleton<RegisterRepository>();
         services.AddSingleton<ChangeFeed<ReferralEvent>>();

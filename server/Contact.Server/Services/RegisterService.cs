@@ -10,7 +10,7 @@ using V1 = Contact.V1;
 namespace Contact.Server.Services;
 
 /// <summary>The register over gRPC: validates, maps, and hands over to the domain and the store.</summary>
-public sealed class RegisterService(RegisterIndex index, RegisterRepository repository, PostcodeDirectory postcodes, TimeProvider time)
+public sealed class RegisterService(RegisterIndex index, RegisterRepository repository, PostcodeDirectory postcodes, CentreViews views, TimeProvider time)
     : V1.RegisterService.RegisterServiceBase
 {
     private const int MaxImportRows = 5_000;
@@ -212,7 +212,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         {
             var result = new V1.NearestCentre
             {
-                Centre = centre.ToProto(today, history: view == V1.CentreView.Full),
+                Centre = view == V1.CentreView.Full ? centre.ToProto(today) : views.Basic(centre, today),
                 DistanceKm = Math.Round(km, 2),
                 DistanceMiles = Math.Round(km / GeoPoint.KmPerMile, 2),
             };

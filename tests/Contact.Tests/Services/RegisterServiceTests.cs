@@ -20,7 +20,7 @@ public class RegisterServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await TestHost.StartAsync();
-        _service = new RegisterService(_host.Get<RegisterIndex>(), _host.Get<RegisterRepository>(), _host.Get<PostcodeDirectory>(), _host.Clock);
+        _service = new RegisterService(_host.Get<RegisterIndex>(), _host.Get<RegisterRepository>(), _host.Get<PostcodeDirectory>(), new CentreViews(), _host.Clock);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
