@@ -12,7 +12,8 @@ namespace Contact.Admin;
 /// <summary>
 /// The console's frame, composed in one place: menu bar, the stack of screens, a message line,
 /// and a status bar with the current screen's shortcuts. It owns the live feeds (accreditation
-/// changes, concerns, referrals) and passes each change to the open screens.
+/// changes, concerns, referrals) and passes each change to the screen on top; a screen below
+/// loads afresh when it comes back to the top.
 /// </summary>
 public sealed class MainWindow : Window
 {
@@ -74,18 +75,18 @@ public sealed class MainWindow : Window
         AccreditationFeed = new LiveFeed<WatchAccreditationChangesResponse>(client,
             (c, after, stop) => c.Register.WatchAccreditationChanges(new WatchAccreditationChangesRequest { AfterSequence = after, LiveOnly = after == 0 }, cancellationToken: stop),
             m => m.Change.Sequence,
-            m => Ui.Invoke(() => { foreach (var screen in _screens) screen.AccreditationChanged(m.Change); }),
+            m => Ui.Invoke(() => Current?.AccreditationChanged(m.Change)),
             state => Ui.Invoke(() => _live.Text = state),
             () => Ui.Invoke(Reconnected));
         // Same server, same outages: the accreditation feed speaks for both on the status line.
         ConcernFeed = new LiveFeed<WatchConcernsResponse>(client,
             (c, after, stop) => c.Concerns.WatchConcerns(new WatchConcernsRequest { AfterSequence = after, LiveOnly = after == 0 }, cancellationToken: stop),
             m => m.Sequence,
-            m => Ui.Invoke(() => { foreach (var screen in _screens) screen.ConcernChanged(m.Concern); }));
+            m => Ui.Invoke(() => Current?.ConcernChanged(m.Concern)));
         ReferralFeed = new LiveFeed<WatchReferralsResponse>(client,
             (c, after, stop) => c.Referrals.WatchReferrals(new WatchReferralsRequest { AfterSequence = after, LiveOnly = after == 0 }, cancellationToken: stop),
             m => m.Sequence,
-            m => Ui.Invoke(() => { foreach (var screen in _screens) screen.ReferralChanged(m.Referral); }));
+            m => Ui.Invoke(() => Current?.ReferralChanged(m.Referral)));
     }
 
     public IApplication Ui { get; }
@@ -102,9 +103,6 @@ public sealed class MainWindow : Window
 
     /// <summary>The screen on top.</summary>
     public Screen? Current => _screens.TryPeek(out var s) ? s : null;
-
-    /// <summary>Everything open, top first.</summary>
-    public IEnumerable<Screen> Open => _screens;
 
     /// <summary>Shows the first screen and starts the live feeds.</summary>
     public void Start()
@@ -193,11 +191,12 @@ public sealed class MainWindow : Window
         Show(new HelpScreen(this, Current));
     }
 
-    // Whatever failed while the server was away is stale now: say so and refresh what is open.
+    // Whatever failed while the server was away is stale now: say so and refresh what is shown
+    // (the screens below reload when they come back to the top).
     private void Reconnected()
     {
         Say("Server back: open screens refreshed.");
-        foreach (var screen in _screens) screen.Reconnected();
+        Current?.Reconnected();
     }
 
     private CentreFilter CurrentFilter() => _screens.OfType<CentresScreen>().FirstOrDefault()?.Filter ?? new CentreFilter();
