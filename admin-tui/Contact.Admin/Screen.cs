@@ -49,23 +49,39 @@ public abstract class Screen : View
 
     /// <summary>
     /// Typing and live changes arrive in bursts (a replay, an import): waits for a quiet moment,
-    /// then does <paramref name="action"/> once.
+    /// then does <paramref name="action"/> once. A pending action counts as work in flight, so
+    /// whoever waits for the console to be idle also waits for it.
     /// </summary>
     protected void Soon(Action action)
     {
-        if (_soon is not null) Shell.Ui.RemoveTimeout(_soon);
+        CancelSoon();
+        Shell.Working(+1);
         _soon = Shell.Ui.AddTimeout(TimeSpan.FromMilliseconds(250), () =>
         {
             _soon = null;
+            Shell.Working(-1);
             if (!_closed) action();
             return false;
         });
     }
 
+    /// <summary>Drops the pending <see cref="Soon"/> action, if any (the caller is doing it now).</summary>
+    protected void CancelSoon()
+    {
+        if (_soon is null) return;
+        Shell.Ui.RemoveTimeout(_soon);
+        _soon = null;
+        Shell.Working(-1);
+    }
+
     private object? _soon;
 
     /// <summary>Marks the screen gone, so late answers from the server are dropped.</summary>
-    public void Close() => _closed = true;
+    public void Close()
+    {
+        _closed = true;
+        CancelSoon();
+    }
 
     /// <summary>
     /// Calls the server off the UI thread and hands the answer back on it. A failure is told in

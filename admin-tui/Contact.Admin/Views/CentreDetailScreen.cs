@@ -50,7 +50,7 @@ public sealed class CentreDetailScreen : Screen
 
     public override void AccreditationChanged(AccreditationChange change)
     {
-        if (change.Centre == _name) Load();
+        if (change.Centre == _name) Soon(Load);
     }
 
     public override void ConcernChanged(Concern concern)

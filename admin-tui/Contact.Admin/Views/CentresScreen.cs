@@ -54,8 +54,8 @@ public sealed class CentresScreen : Screen
 
         foreach (var field in new[] { _search, _region })
         {
-            field.ValueChanged += (_, _) => ReloadSoon();
-            field.Accepting += (_, e) => { e.Handled = true; Reload(); _table.SetFocus(); };
+            field.ValueChanged += (_, _) => Soon(ApplyTyped);
+            field.Accepting += (_, e) => { e.Handled = true; CancelSoon(); ApplyTyped(); _table.SetFocus(); };
         }
         _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
         ShowTable();
@@ -98,7 +98,7 @@ public sealed class CentresScreen : Screen
         Reload();
     }
 
-    public override void AccreditationChanged(AccreditationChange change) => ReloadSoon();
+    public override void AccreditationChanged(AccreditationChange change) => Soon(ApplyTyped);
 
     /// <summary>Reloads the current page now.</summary>
     public void Reload() => LoadPage(_pageTokens.Count - 1);
@@ -113,7 +113,7 @@ public sealed class CentresScreen : Screen
     private void Cycle<T>(T[] values, T current, Func<T, CentreFilter> with)
     {
         var next = values[(Array.IndexOf(values, current) + 1) % values.Length];
-        Filter = with(next);
+        Filter = with(next) with { Text = _search.Text, Region = _region.Text };
         FirstPage();
     }
 
@@ -124,16 +124,16 @@ public sealed class CentresScreen : Screen
         Reload();
     }
 
-    private void ReloadSoon() => Soon(() =>
+    // New search text starts again from the first page: a page token belongs to the filter it came from.
+    private void ApplyTyped()
     {
         var typed = Filter with { Text = _search.Text, Region = _region.Text };
         if (typed != Filter) { Filter = typed; FirstPage(); }
         else Reload();
-    });
+    }
 
     private void LoadPage(int page)
     {
-        Filter = Filter with { Text = _search.Text, Region = _region.Text };
         var request = Filter.ToRequest(PageSize, _pageTokens[page]);
         Call(c => c.Register.ListCentresAsync(request).ResponseAsync, response =>
         {
@@ -151,8 +151,8 @@ public sealed class CentresScreen : Screen
     {
         _table.Table = new EnumerableTableSource<Centre>(_rows, new()
         {
-            ["Centre"] = c => Clip(c.DisplayName, 26),
-            ["Town"] = c => Clip(c.Address?.Town ?? "", 12),
+            ["Centre"] = c => Words.Cut(c.DisplayName, 26),
+            ["Town"] = c => Words.Cut(c.Address?.Town ?? "", 12),
             ["Standard"] = c => Words.Status(Words.StatusAt(c, AccreditationLevel.Standard)),
             ["Enhanced"] = c => Words.Status(Words.StatusAt(c, AccreditationLevel.Enhanced)),
             ["Wait"] = c => c.WaitingTime is null ? "-" : $"{c.WaitingTime.Weeks}w",
@@ -167,8 +167,6 @@ public sealed class CentresScreen : Screen
     }
 
     private static string Label(AccreditationStatus s) => s == AccreditationStatus.Unspecified ? "any" : Words.Status(s);
-
-    private static string Clip(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
 
     private void OpenSelected()
     {

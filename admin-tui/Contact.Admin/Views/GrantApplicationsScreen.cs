@@ -83,7 +83,7 @@ public sealed class GrantApplicationsScreen : Screen
     }
 
     // An accreditation change may flag a pending application or change "Accr.".
-    public override void AccreditationChanged(AccreditationChange change) => Load();
+    public override void AccreditationChanged(AccreditationChange change) => Soon(Load);
 
     private void Load()
     {
@@ -116,7 +116,7 @@ public sealed class GrantApplicationsScreen : Screen
     {
         _table.Table = new EnumerableTableSource<GrantApplication>(_applications, new()
         {
-            ["Centre"] = a => Cut(a.CentreDisplayName, 22),
+            ["Centre"] = a => Words.Cut(a.CentreDisplayName, 22),
             ["Requested"] = a => Words.Money(a.RequestedPence),
             ["Status"] = a => Words.Status(a.Status),
             ["Awarded"] = a => a.Status == GrantApplicationStatus.Awarded ? Words.Money(a.AwardedPence) : "-",
@@ -161,6 +161,4 @@ public sealed class GrantApplicationsScreen : Screen
     {
         if (Pending("decline") is { } a) Shell.Show(new GrantDeclineScreen(Shell, a));
     }
-
-    private static string Cut(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
 }

@@ -22,7 +22,6 @@ public sealed class GrantApplyScreen : Screen
     private readonly TextField _purpose;
     private readonly FieldProblems _problems;
     private List<Centre> _rows = [];
-    private object? _pendingSearch;
 
     public GrantApplyScreen(MainWindow shell, GrantRound round) : base(shell, $"Apply for a grant — {round.FinancialYear}")
     {
@@ -46,7 +45,7 @@ public sealed class GrantApplyScreen : Screen
         _centres.Accepting += (_, e) => { e.Handled = true; _amount.SetFocus(); };
         save.Accepting += (_, e) => { e.Handled = true; Save(); };
         cancel.Accepting += (_, e) => { e.Handled = true; Shell.Back(); };
-        _search.ValueChanged += (_, _) => SearchSoon();
+        _search.ValueChanged += (_, _) => Soon(Search);   // typing arrives in bursts: search once it pauses
         _search.Accepting += (_, e) => { e.Handled = true; Search(); _centres.SetFocus(); };
         Add(searchLabel, _search, _centres, _chosen, amountLabel, _amount, purposeLabel, _purpose, save, cancel, problems);
         ShowMatches();
@@ -71,18 +70,6 @@ public sealed class GrantApplyScreen : Screen
     /// <summary>The centre the application is for: the selected match.</summary>
     public Centre? Chosen => _centres.Value?.SelectedCell.Y is int row && row >= 0 && row < _rows.Count ? _rows[row] : null;
 
-    // Typing arrives in bursts: search once it pauses.
-    private void SearchSoon()
-    {
-        if (_pendingSearch is not null) Shell.Ui.RemoveTimeout(_pendingSearch);
-        _pendingSearch = Shell.Ui.AddTimeout(TimeSpan.FromMilliseconds(250), () =>
-        {
-            _pendingSearch = null;
-            Search();
-            return false;
-        });
-    }
-
     private void Search()
     {
         var request = new CentreFilter(Text: _search.Text).ToRequest(Matches, "");
@@ -97,7 +84,7 @@ public sealed class GrantApplyScreen : Screen
     {
         _centres.Table = new EnumerableTableSource<Centre>(_rows, new()
         {
-            ["Centre"] = c => c.DisplayName.Length <= 30 ? c.DisplayName : c.DisplayName[..29] + "…",
+            ["Centre"] = c => Words.Cut(c.DisplayName, 30),
             ["Town"] = c => c.Address?.Town ?? "",
             ["Standard"] = c => Words.Status(Words.StatusAt(c, AccreditationLevel.Standard)),
         });
