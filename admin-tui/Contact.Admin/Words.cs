@@ -215,9 +215,12 @@ public static class Words
     /// <summary>Long text cut to <paramref name="width"/>, with an ellipsis.</summary>
     public static string Cut(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
 
-    /// <summary>What a concern is about: the organisation as named, else the centre's register entry.</summary>
-    public static string Subject(Concern c) =>
-        c.Organisation is { Name.Length: > 0 } o ? o.Name : c.Centre.Length > 0 ? c.Centre : "-";
+    /// <summary>
+    /// What a concern is about: the organisation as named, else the centre by the name the operator
+    /// knows (when <paramref name="centreName"/> is known), else its register entry.
+    /// </summary>
+    public static string Subject(Concern c, string? centreName = null) =>
+        c.Organisation is { Name.Length: > 0 } o ? o.Name : centreName ?? (c.Centre.Length > 0 ? c.Centre : "-");
 
     public static string Status(GrantApplicationStatus s) => s switch
     {

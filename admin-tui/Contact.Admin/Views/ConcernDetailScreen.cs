@@ -104,13 +104,22 @@ public sealed class ConcernDetailScreen : Screen
 
     private void ShowHint() => _hint.Text = Steps[_step.Value ?? 0].Hint;
 
-    private void Load() => Call(async c =>
+    private void Load()
     {
-        var concern = await c.Concerns.GetConcernAsync(new GetConcernRequest { Name = _name });
-        if (concern.Centre.Length > 0 && _centreName is null)
-            _centreName = (await c.Register.GetCentreAsync(new GetCentreRequest { Name = concern.Centre })).DisplayName;
-        return concern;
-    }, Render);
+        var known = _centreName;   // read here, on the UI thread; the work below runs off it
+        Call(async c =>
+        {
+            var concern = await c.Concerns.GetConcernAsync(new GetConcernRequest { Name = _name });
+            var centreName = known is null && concern.Centre.Length > 0
+                ? (await c.Register.GetCentreAsync(new GetCentreRequest { Name = concern.Centre })).DisplayName
+                : known;
+            return (concern, centreName);
+        }, loaded =>
+        {
+            _centreName = loaded.centreName;
+            Render(loaded.concern);
+        });
+    }
 
     // The centre's display name, so the title reads as the operator knows it (fetched once).
     private string? _centreName;
@@ -118,7 +127,7 @@ public sealed class ConcernDetailScreen : Screen
     private void Render(Concern c)
     {
         Concern = c;
-        Title = $"Concern — {(c.Organisation is { Name.Length: > 0 } ? Words.Subject(c) : _centreName ?? Words.Subject(c))}";
+        Title = $"Concern — {Words.Subject(c, _centreName)}";
         _headline.SetScheme(c.Overdue ? Palette.Problem : null);
         _headline.Text = $"{Words.Status(c.Status).ToUpperInvariant()}  · {Words.Type(c.Type)}  · due {Words.Date(c.DueDate)}{(c.Overdue ? "  · OVERDUE" : "")}";
         _timeline.Text = Describe(c, _centreName);

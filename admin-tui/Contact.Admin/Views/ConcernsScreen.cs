@@ -58,32 +58,32 @@ public sealed class ConcernsScreen : Screen
         Load();
     }
 
-    private void Load() => Call(async c =>
+    private void Load()
     {
-        var all = new List<Concern>();
-        var token = "";
-        var total = 0;
-        do
+        var known = _centreNames;   // read here, on the UI thread; the work below runs off it
+        Call(async c =>
         {
-            var page = await c.Concerns.ListConcernsAsync(new ListConcernsRequest
+            var (all, total) = await Paging.ReadAsync<Concern>(async token =>
             {
-                PageSize = 200, PageToken = token, OpenOnly = !_all, OverdueOnly = _overdueOnly,
-            });
-            all.AddRange(page.Concerns);
-            total = page.TotalSize;
-            token = page.NextPageToken;
-        } while (token.Length > 0 && all.Count < 1000);   // a queue longer than this wants a filter, not a scroll
+                var page = await c.Concerns.ListConcernsAsync(new ListConcernsRequest
+                {
+                    PageSize = 200, PageToken = token, OpenOnly = !_all, OverdueOnly = _overdueOnly,
+                });
+                return (page.Concerns, page.NextPageToken, page.TotalSize);
+            }, Paging.ScreenCap);
 
-        // Centres by name, so the subject reads as the operator knows it.
-        var names = new Dictionary<string, string>();
-        foreach (var centre in all.Select(x => x.Centre).Where(x => x.Length > 0).Distinct())
-            names[centre] = (await c.Register.GetCentreAsync(new GetCentreRequest { Name = centre })).DisplayName;
-        return (all, names, total);
-    }, loaded =>
-    {
-        (_concerns, _centreNames, var total) = loaded;
-        Render(total);
-    });
+            // Centres by name, so the subject reads as the operator knows it: only those not yet known, together.
+            var missing = all.Select(x => x.Centre).Where(x => x.Length > 0 && !known.ContainsKey(x)).Distinct().ToList();
+            var fetched = await Task.WhenAll(missing.Select(name => c.Register.GetCentreAsync(new GetCentreRequest { Name = name }).ResponseAsync));
+            var names = new Dictionary<string, string>(known);
+            foreach (var centre in fetched) names[centre.Name] = centre.DisplayName;
+            return (all, names, total);
+        }, loaded =>
+        {
+            (_concerns, _centreNames, var total) = loaded;
+            Render(total);
+        });
+    }
 
     private void Render(int? total = null)
     {
@@ -91,7 +91,7 @@ public sealed class ConcernsScreen : Screen
         {
             ["Status"] = c => Words.Status(c.Status),
             ["Type"] = c => Words.Type(c.Type),
-            ["Subject"] = c => Words.Cut(Subject(c), 24),
+            ["Subject"] = c => Words.Cut(Words.Subject(c, _centreNames.GetValueOrDefault(c.Centre)), 24),
             ["Age"] = c => Words.Age(c.RaiseTime),
             ["Due"] = c => Words.Date(c.DueDate),
             [""] = c => c.Overdue ? "OVERDUE" : "",
@@ -100,11 +100,6 @@ public sealed class ConcernsScreen : Screen
             _info.Text = $"{n} {(_all ? "concerns (open and closed)" : "open concerns")}{(_overdueOnly ? ", overdue only" : "")}. Enter opens; F2 F3 filter.";
         SetNeedsDraw();
     }
-
-    private string Subject(Concern c) =>
-        c.Organisation is { Name.Length: > 0 } o ? o.Name
-        : _centreNames.TryGetValue(c.Centre, out var name) ? name
-        : Words.Subject(c);
 
     private void OpenSelected()
     {

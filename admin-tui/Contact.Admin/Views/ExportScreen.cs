@@ -47,14 +47,11 @@ public sealed class ExportScreen : Screen
         _result.Text = "Exporting…";
         Call(async c =>
         {
-            var all = new List<Centre>();
-            var token = "";
-            do
+            var (all, _) = await Paging.ReadAsync<Centre>(async token =>
             {
                 var page = await c.Register.ListCentresAsync(_filter.ToRequest(500, token));
-                all.AddRange(page.Centres);
-                token = page.NextPageToken;
-            } while (token.Length > 0);
+                return (page.Centres, page.NextPageToken, page.TotalSize);
+            });
             await using var writer = new StreamWriter(path);
             CentreCsv.Write(writer, all);
             return all.Count;

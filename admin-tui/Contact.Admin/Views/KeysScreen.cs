@@ -54,14 +54,11 @@ public sealed class KeysScreen : Screen
 
     private void Load() => Call(async c =>
     {
-        var all = new List<ApiKey>();
-        var token = "";
-        do
+        var (all, _) = await Paging.ReadAsync<ApiKey>(async token =>
         {
             var page = await c.Access.ListApiKeysAsync(new ListApiKeysRequest { PageSize = 200, PageToken = token, ShowInactive = _showInactive });
-            all.AddRange(page.ApiKeys);
-            token = page.NextPageToken;
-        } while (token.Length > 0);
+            return (page.ApiKeys, page.NextPageToken, 0);
+        });
         return all;
     }, keys =>
     {
@@ -73,7 +70,7 @@ public sealed class KeysScreen : Screen
     {
         _table.Table = new EnumerableTableSource<ApiKey>(_keys, new()
         {
-            ["Holder"] = k => k.DisplayName.Length <= 24 ? k.DisplayName : k.DisplayName[..23] + "…",
+            ["Holder"] = k => Words.Cut(k.DisplayName, 24),
             ["Roles"] = k => string.Join(",", k.Roles.Select(Words.Role)),
             ["State"] = State,
             ["Last used"] = k => k.LastUseTime is null ? "never" : Words.Time(k.LastUseTime),

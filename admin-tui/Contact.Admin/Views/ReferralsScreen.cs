@@ -73,17 +73,13 @@ public sealed class ReferralsScreen : Screen
 
     private void Load() => Call(async c =>
     {
-        var all = new List<Referral>();
         var request = new ListReferralsRequest { PageSize = 200, Status = _status, Flagged = _flaggedOnly };
-        var total = 0;
-        do
+        return await Paging.ReadAsync<Referral>(async token =>
         {
+            request.PageToken = token;
             var page = await c.Referrals.ListReferralsAsync(request);
-            all.AddRange(page.Referrals);
-            total = page.TotalSize;
-            request.PageToken = page.NextPageToken;
-        } while (request.PageToken.Length > 0 && all.Count < 1000);   // a list longer than this wants a filter, not a scroll
-        return (all, total);
+            return (page.Referrals, page.NextPageToken, page.TotalSize);
+        }, Paging.ScreenCap);
     }, loaded =>
     {
         // The server lists oldest submission first: what has waited longest is on top.

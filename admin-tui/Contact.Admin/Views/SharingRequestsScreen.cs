@@ -69,17 +69,13 @@ public sealed class SharingRequestsScreen : Screen
 
     private void Load() => Call(async c =>
     {
-        var all = new List<SharingRequest>();
         var request = new ListSharingRequestsRequest { PageSize = 200, State = _state, OverdueOnly = _overdueOnly };
-        var total = 0;
-        do
+        return await Paging.ReadAsync<SharingRequest>(async token =>
         {
+            request.PageToken = token;
             var page = await c.InformationSharing.ListSharingRequestsAsync(request);
-            all.AddRange(page.SharingRequests);
-            total = page.TotalSize;
-            request.PageToken = page.NextPageToken;
-        } while (request.PageToken.Length > 0 && all.Count < 1000);   // a list longer than this wants a filter, not a scroll
-        return (all, total);
+            return (page.SharingRequests, page.NextPageToken, page.TotalSize);
+        }, Paging.ScreenCap);
     }, loaded =>
     {
         (_requests, var total) = loaded;
