@@ -10,18 +10,22 @@ namespace Contact.Admin;
 /// </summary>
 public static class Palette
 {
+    private static readonly Scheme Accredited = Make(StandardColor.LightGreen), Suspended = Make(StandardColor.Yellow),
+        Lapsed = Make(StandardColor.DarkGray), Withdrawn = Make(StandardColor.Red), Candidate = Make(StandardColor.Cyan),
+        Other = Make(StandardColor.LightGray);
+
+    /// <summary>The colours of a status (made once: tables ask for them on every row they draw).</summary>
     public static Scheme ForStatus(AccreditationStatus status) => status switch
     {
-        AccreditationStatus.Accredited => Make(StandardColor.LightGreen),
-        AccreditationStatus.Suspended => Make(StandardColor.Yellow),
-        AccreditationStatus.Lapsed => Make(StandardColor.DarkGray),
-        AccreditationStatus.Withdrawn => Make(StandardColor.Red),
-        AccreditationStatus.Candidate => Make(StandardColor.Cyan),
-        _ => Make(StandardColor.LightGray),
+        AccreditationStatus.Accredited => Accredited,
+        AccreditationStatus.Suspended => Suspended,
+        AccreditationStatus.Lapsed => Lapsed,
+        AccreditationStatus.Withdrawn => Withdrawn,
+        AccreditationStatus.Candidate => Candidate,
+        _ => Other,
     };
 
     public static readonly Scheme Problem = Make(StandardColor.Red);
-    public static readonly Scheme Notice = Make(StandardColor.Yellow);
 
     private static Scheme Make(StandardColor foreground) => new(new Attribute(foreground, StandardColor.Black))
     {

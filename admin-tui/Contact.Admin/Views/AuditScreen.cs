@@ -109,7 +109,7 @@ public sealed class AuditScreen : Screen
         {
             ["#"] = e => e.Sequence,
             ["Time"] = e => Words.Time(e.Time),
-            ["Who"] = e => e.PrincipalDisplayName.Length <= 16 ? e.PrincipalDisplayName : e.PrincipalDisplayName[..15] + "…",
+            ["Who"] = e => Words.Cut(e.PrincipalDisplayName, 16),
             ["Call"] = e => e.Method.Split('/').Last(),
             ["Result"] = e => e.Outcome switch { AuditOutcome.Ok => "ok", AuditOutcome.Denied => "DENIED", AuditOutcome.Failed => "FAILED", _ => "-" },
             ["Resources"] = e => string.Join(" ", e.Resources),
