@@ -58,8 +58,7 @@ public sealed class CaseScreensTests
         {
             Centre = failing.Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "Safeguarding review",
         });
-        for (var i = 0; i < 100 && (await nct.Referrals.GetReferralAsync(new GetReferralRequest { Name = flagged.Name })).Flags.Count == 0; i++)
-            await Task.Delay(100);
+        await Referrals.WaitForFlagAsync(nct, flagged.Name);
 
         const string reason = "Centre suspended; the family is referred elsewhere";
         using (var console = new HeadlessConsole(nct))

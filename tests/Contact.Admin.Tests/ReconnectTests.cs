@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json;
 using Contact.Client;
 using Contact.V1;
 using Terminal.Gui.Input;
@@ -18,11 +15,11 @@ public sealed class ReconnectTests
     public async Task The_live_feed_survives_a_server_restart_and_says_so()
     {
         var data = Path.Combine(Path.GetTempPath(), "contact-admin-e2e", Guid.NewGuid().ToString("N"));
-        var port = FreePort();
-        var server = await ServerProcess.StartAsync(data, "--demo", $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}");
+        var server = await ServerProcess.StartAsync(data, "--demo");
+        var address = server.Address;   // the restart comes back on the same port
         try
         {
-            var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(Path.Combine(data, "demo-keys.json")))!;
+            var keys = server.DemoKeys();
             using var nct = new ContactClient(server.Address, keys["nct"]);
             using var naccc = new ContactClient(server.Address, keys["naccc"]);
             var accredited = (await naccc.Register.ListCentresAsync(new ListCentresRequest { Status = AccreditationStatus.Accredited, ContactType = ContactType.Supported, PageSize = 1 })).Centres.Single();
@@ -40,7 +37,7 @@ public sealed class ReconnectTests
             HeadlessConsole.Block(() => server.DisposeAsync().AsTask());
             console.WaitFor("Live: offline", 20_000);
 
-            server = HeadlessConsole.Block(() => ServerProcess.StartAsync(data, "--demo", $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}").WaitAsync(TimeSpan.FromSeconds(90)));
+            server = HeadlessConsole.Block(() => ServerProcess.StartAsync(data, "--demo", $"--Kestrel:Endpoints:Grpc:Url={address}").WaitAsync(TimeSpan.FromSeconds(90)));
             console.WaitFor($"Live: reconnected @{before}", 30_000);
             Assert.Equal(1, console.Main.AccreditationFeed.Reconnects);
             console.WaitFor("Server back: open screens refreshed.");
@@ -60,14 +57,5 @@ public sealed class ReconnectTests
             await server.DisposeAsync();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -29,6 +29,10 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
                 var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where((l, i) => i < 24).ToList();
                 Assert.Equal(24, lines.Count);
                 Assert.All(lines, l => Assert.True(l.Length <= 80, $"{name}: a line is wider than 80 columns"));
+                // The driver clips to 80x24, so check what clipping would lose: the frame's edges all show.
+                Assert.True(lines[0].Contains("File") && lines[0].Contains("Help"), $"{name}: the menu bar is not on the first line");
+                Assert.True(lines[1].TrimStart().StartsWith('┌') && lines[21].TrimStart().StartsWith('└'), $"{name}: the screen's frame does not fit lines 2 to 22");
+                Assert.True(lines[23].TrimStart().StartsWith("F1  Help", StringComparison.Ordinal), $"{name}: the status bar is not on the last line");
                 captures.Add((name, string.Join('\n', lines.Select(l => l.TrimEnd()))));
             }
 
@@ -103,8 +107,7 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
                 {
                     Centre = supported[1].Name, Level = AccreditationLevel.Standard, Action = AccreditationAction.Suspend, Reason = "Safeguarding review",
                 });
-                for (var i = 0; i < 100 && (await nct.Referrals.GetReferralAsync(new GetReferralRequest { Name = flagged })).Flags.Count == 0; i++)
-                    await Task.Delay(100);
+                await Referrals.WaitForFlagAsync(nct, flagged!);
 
                 var naccc = host.Client(keys["naccc"]);
                 await host.Client(keys["case-system"]).Cases.CreateCaseAsync(new CreateCaseRequest { Case = CaseScreensTests.OpenCase("ZW26C00321", "Lea", "Moss", CaseScreensTests.Dob(2019, 1, 1)) });

@@ -39,4 +39,16 @@ public static class Referrals
         }
         return centre;
     }
+
+    /// <summary>Waits (at most 10 s) for the background job to flag a referral; fails the test otherwise.</summary>
+    public static async Task<Referral> WaitForFlagAsync(ContactClient nct, string name)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var referral = await nct.Referrals.GetReferralAsync(new GetReferralRequest { Name = name });
+            if (referral.Flags.Count > 0) return referral;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{name} was not flagged within 10 s.");
+    }
 }
