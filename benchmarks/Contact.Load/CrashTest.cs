@@ -50,7 +50,8 @@ public static class CrashTest
                 var missing = acknowledged.Keys.Where(name => !stored.ContainsKey(name)).ToList();
                 lost += missing.Count;
                 foreach (var name in missing) acknowledged.TryRemove(name, out _); // count each loss once
-                strays += inFlight.Keys.Count(display => stored.Values.Contains(display));
+                var storedNames = stored.Values.ToHashSet();
+                strays += inFlight.Keys.Count(storedNames.Contains);
                 inFlight.Clear();
                 var chain = await auditor.Audit.VerifyAuditChainAsync(new VerifyAuditChainRequest());
                 if (!chain.Intact) clean = false;
@@ -60,6 +61,8 @@ public static class CrashTest
 
             // Write at full speed until the kill.
             using var stop = new CancellationTokenSource();
+            // One Random per writer (Random is not thread-safe), seeded from the run's, so a seed still repeats a run.
+            var salts = Enumerable.Range(0, writers).Select(_ => new Random(random.Next())).ToArray();
             var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
             {
                 for (var seq = 0; !stop.IsCancellationRequested; seq++)
@@ -68,7 +71,7 @@ public static class CrashTest
                     inFlight[display] = 0;
                     try
                     {
-                        var centre = await naccc.Register.CreateCentreAsync(new CreateCentreRequest { Centre = Synthetic.Centre(display, random.Next()) });
+                        var centre = await naccc.Register.CreateCentreAsync(new CreateCentreRequest { Centre = Synthetic.Centre(display, salts[w].Next()) });
                         acknowledged[centre.Name] = cycle;
                         inFlight.TryRemove(display, out _);
                     }
