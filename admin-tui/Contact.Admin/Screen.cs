@@ -84,6 +84,18 @@ public abstract class Screen : View
     }
 
     /// <summary>
+    /// Loads what the screen shows, through <see cref="Call{T}"/>. Filters toggled quickly send
+    /// several loads whose answers may come back in any order: only the latest load's is shown.
+    /// </summary>
+    protected void Fetch<T>(Func<ContactClient, Task<T>> work, Action<T> show)
+    {
+        var fetch = ++_fetches;
+        Call(work, result => { if (fetch == _fetches) show(result); });
+    }
+
+    private int _fetches;
+
+    /// <summary>
     /// Calls the server off the UI thread and hands the answer back on it. A failure is told in
     /// words in the message line unless <paramref name="failed"/> takes it.
     /// </summary>

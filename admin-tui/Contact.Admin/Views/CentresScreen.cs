@@ -135,7 +135,7 @@ public sealed class CentresScreen : Screen
     private void LoadPage(int page)
     {
         var request = Filter.ToRequest(PageSize, _pageTokens[page]);
-        Call(c => c.Register.ListCentresAsync(request).ResponseAsync, response =>
+        Fetch(c => c.Register.ListCentresAsync(request).ResponseAsync, response =>
         {
             var selected = _rows.ElementAtOrDefault(_table.Value?.SelectedCell.Y ?? -1)?.Name;
             _rows = [.. response.Centres];

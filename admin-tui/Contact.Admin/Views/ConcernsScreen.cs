@@ -61,7 +61,7 @@ public sealed class ConcernsScreen : Screen
     private void Load()
     {
         var known = _centreNames;   // read here, on the UI thread; the work below runs off it
-        Call(async c =>
+        Fetch(async c =>
         {
             var (all, total) = await Paging.ReadAsync<Concern>(async token =>
             {

@@ -20,7 +20,6 @@ public sealed class GrantApplicationsScreen : Screen
     private List<GrantApplication> _applications = [];
     private bool _pendingOnly;
     private bool _flaggedOnly;
-    private int _loads;
 
     public GrantApplicationsScreen(MainWindow shell, string round) : base(shell, $"Grant round {round["grantRounds/".Length..]}")
     {
@@ -87,22 +86,19 @@ public sealed class GrantApplicationsScreen : Screen
 
     private void Load()
     {
-        // Filters toggled quickly send several loads: only the latest one's answer is shown.
-        var load = ++_loads;
         var request = new ListGrantApplicationsRequest
         {
             Parent = _round,
             Status = _pendingOnly ? GrantApplicationStatus.Pending : GrantApplicationStatus.Unspecified,
             FlaggedOnly = _flaggedOnly,
         };
-        Call(async c =>
+        Fetch(async c =>
         {
             var round = await c.Grants.GetGrantRoundAsync(new GetGrantRoundRequest { Name = _round });
             var list = await c.Grants.ListGrantApplicationsAsync(request);
             return (round, list.Applications.ToList());
         }, loaded =>
         {
-            if (load != _loads) return;
             var selected = Selected?.Name;
             (Round, _applications) = loaded;
             Render();

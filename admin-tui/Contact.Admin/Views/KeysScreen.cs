@@ -52,7 +52,7 @@ public sealed class KeysScreen : Screen
         Load();
     }
 
-    private void Load() => Call(async c =>
+    private void Load() => Fetch(async c =>
     {
         var (all, _) = await Paging.ReadAsync<ApiKey>(async token =>
         {

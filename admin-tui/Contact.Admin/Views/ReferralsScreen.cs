@@ -71,7 +71,7 @@ public sealed class ReferralsScreen : Screen
         Load();
     }
 
-    private void Load() => Call(async c =>
+    private void Load() => Fetch(async c =>
     {
         var request = new ListReferralsRequest { PageSize = 200, Status = _status, Flagged = _flaggedOnly };
         return await Paging.ReadAsync<Referral>(async token =>

@@ -67,7 +67,7 @@ public sealed class SharingRequestsScreen : Screen
         Load();
     }
 
-    private void Load() => Call(async c =>
+    private void Load() => Fetch(async c =>
     {
         var request = new ListSharingRequestsRequest { PageSize = 200, State = _state, OverdueOnly = _overdueOnly };
         return await Paging.ReadAsync<SharingRequest>(async token =>
