@@ -41,10 +41,7 @@ public static class Cli
                         "empty" => [],
                         var other => throw new ArgumentException($"grpc-frame knows lookups and empty, not '{other}'."),
                     };
-                    var frame = new byte[5 + message.Length];
-                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
-                    message.CopyTo(frame, 5);
-                    await File.WriteAllBytesAsync(options.TextOrNull("out") ?? throw new ArgumentException("--out FILE is required."), frame);
+                    await File.WriteAllBytesAsync(options.TextOrNull("out") ?? throw new ArgumentException("--out FILE is required."), Fuzz.Frame(message));
                     return 0;
                 case "load":
                     return await LoadAsync(options);

@@ -223,7 +223,8 @@ public static class Fuzz
 
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
-    private static byte[] Frame(byte[] message, byte compressed = 0)
+    /// <summary>A length-prefixed gRPC message (the 5-byte header, then the message).</summary>
+    public static byte[] Frame(byte[] message, byte compressed = 0)
     {
         var frame = new byte[5 + message.Length];
         frame[0] = compressed;
