@@ -58,4 +58,29 @@ public class StreamAuditTests : IAsyncLifetime
         Assert.Contains(referral.Name, entry.Resources);
         Assert.Contains(referral.CaseNumber, entry.Cases);
     }
+
+    [Fact]
+    public async Task A_sharing_request_watch_records_the_requests_it_sent()
+    {
+        var submitted = await _naccc.InformationSharing.SubmitSharingRequestAsync(new SubmitSharingRequestRequest
+        {
+            SrsReference = "SRS-STREAM-1",
+            FamilyName = "Stream",
+            ParentWishingContact = "Pat Parent",
+            Children = { new SharingChild { GivenNames = "Mia", DateOfBirth = new Google.Type.Date { Year = 2019, Month = 4, Day = 2 } } },
+            PartiesConsentedToChecks = true,
+        });
+
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            using var watch = _naccc.InformationSharing.WatchSharingRequests(new WatchSharingRequestsRequest(), cancellationToken: cancel.Token);
+            Assert.True(await watch.ResponseStream.MoveNext(cancel.Token));
+            Assert.Equal(submitted.Name, watch.ResponseStream.Current.SharingRequest.Name);
+            await cancel.CancelAsync();
+        }
+
+        var entry = await EntryOf("/contact.v1.InformationSharingService/WatchSharingRequests");
+        Assert.NotEqual(AuditOutcome.Failed, entry.Outcome);
+        Assert.Contains(submitted.Name, entry.Resources);
+    }
 }
