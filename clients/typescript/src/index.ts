@@ -1,4 +1,4 @@
-import { Code, ConnectError, createClient, type Client, type Interceptor } from "@connectrpc/connect";
+import { Code, ConnectError, createClient, type Client, type Interceptor, type Transport } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { AccessService } from "../gen/contact/v1/access_pb.js";
 import { AuditService } from "../gen/contact/v1/audit_pb.js";
@@ -13,7 +13,10 @@ export interface ContactClientOptions {
   baseUrl: string;
   /** The API key issued by NCT, sent as "authorization: Bearer <key>" on every call. */
   apiKey?: string;
-  /** Deadline for calls that set none (streams included), in milliseconds. Default 30 s. */
+  /**
+   * Deadline for unary calls that set none, in milliseconds. Default 30 s. Streams (the Watch* calls)
+   * get none unless the call sets its own `timeoutMs`: a watcher stays open until it is closed.
+   */
   timeoutMs?: number;
   /** Attempts in all for idempotent reads that fail UNAVAILABLE. Default 4; 1 turns retries off. */
   maxAttempts?: number;
@@ -35,20 +38,33 @@ export interface ContactClient {
 
 /** Creates a client over Connect's gRPC transport for Node (HTTP/2; h2c for http:// addresses). */
 export function createContactClient(options: ContactClientOptions): ContactClient {
-  const transport = createGrpcTransport({
+  const transport = unaryDeadline(createGrpcTransport({
     baseUrl: options.baseUrl,
-    defaultTimeoutMs: options.timeoutMs ?? 30_000,
     interceptors: [
       ...(options.apiKey ? [bearer(options.apiKey)] : []),
       retryIdempotent(options.maxAttempts ?? 4),
       ...(options.interceptors ?? []),
     ],
-  });
+  }), options.timeoutMs ?? 30_000);
   return {
     register: createClient(RegisterService, transport),
     postcodes: createClient(PostcodeService, transport),
     access: createClient(AccessService, transport),
     audit: createClient(AuditService, transport),
+  };
+}
+
+/**
+ * Gives unary calls without a timeout the default one, and leaves streams without. The transport's own
+ * defaultTimeoutMs applies to streams too, and an interceptor comes too late: the deadline is armed
+ * (signal and grpc-timeout header) before interceptors run.
+ */
+function unaryDeadline(transport: Transport, defaultTimeoutMs: number): Transport {
+  return {
+    unary: (method, signal, timeoutMs, header, input, contextValues) =>
+      transport.unary(method, signal, timeoutMs ?? defaultTimeoutMs, header, input, contextValues),
+    stream: (method, signal, timeoutMs, header, input, contextValues) =>
+      transport.stream(method, signal, timeoutMs, header, input, contextValues),
   };
 }
 

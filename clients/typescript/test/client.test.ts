@@ -67,6 +67,35 @@ describe("the TypeScript SDK against the real demo server", () => {
     assert.equal(again.etag, centre.etag);
   });
 
+  it("gives unary calls the default deadline and leaves streams open past it", async () => {
+    const sent: { stream: boolean; timeout: string | null }[] = [];
+    const client = createContactClient({
+      baseUrl: server.baseUrl, apiKey: server.key("naccc"), timeoutMs: 500,
+      interceptors: [(next) => (req) => { sent.push({ stream: req.stream, timeout: req.header.get("grpc-timeout") }); return next(req); }],
+    });
+    const { results } = await client.register.findNearestCentres({
+      origin: { case: "postcode", value: "LS1 4AP" }, contactType: ContactType.SUPERVISED, limit: 1,
+    });
+    const centre = results[0]!.centre!;
+    assert.deepEqual(sent[0], { stream: false, timeout: "500m" });
+
+    const abort = new AbortController();
+    const changes = client.register.watchAccreditationChanges({ liveOnly: true, centre: centre.name }, { signal: abort.signal })[Symbol.asyncIterator]();
+    const next = changes.next();
+    await new Promise((ok) => setTimeout(ok, 1500));   // three default deadlines
+    await client.register.recordAccreditationDecision({
+      centre: centre.name, level: AccreditationLevel.ENHANCED, action: AccreditationAction.SUSPEND, reason: "SDK stream test",
+    });
+    const change = await next;
+    assert.equal(change.done, false);
+    assert.equal(change.value?.change?.action, AccreditationAction.SUSPEND);
+    assert.ok(sent.some((s) => s.stream && s.timeout === null), "a stream is sent without grpc-timeout");
+    abort.abort();
+    await client.register.recordAccreditationDecision({   // leave the demo register as it was
+      centre: centre.name, level: AccreditationLevel.ENHANCED, action: AccreditationAction.REINSTATE, reason: "SDK stream test",
+    });
+  });
+
   it("is refused without a key", async () => {
     const client = createContactClient({ baseUrl: server.baseUrl });
     const error = await refusal(client.register.getCentre({ name: "centres/anything" }));

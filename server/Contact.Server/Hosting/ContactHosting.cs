@@ -79,6 +79,9 @@ public static class ContactHosting
         services.AddSingleton<ErrorInterceptor>();
         services.AddSingleton<RpcMetrics>();
         services.AddSingleton<RpcMetricsInterceptor>();
+        // Stateless: registered so grpc-dotnet reuses one instance instead of creating one per call.
+        services.AddSingleton<ExpiredDeadlineInterceptor>();
+        services.AddSingleton<ServerTimingInterceptor>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RpcMetrics.MeterName).AddPrometheusExporter());
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<LapseJob>();

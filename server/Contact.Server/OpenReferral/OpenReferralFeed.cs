@@ -67,7 +67,9 @@ public static class OpenReferralFeed
             var today = UkClock.Today(time);
             return index.Get(id) is { } centre && OrukMapper.IsListed(centre, today)
                 ? Results.Json(OrukMapper.ToService(centre, today, SelfUrl(request, centre.Id)), Json)
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No accredited service has this id.");
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No accredited service has this id.",
+                    detail: "Only centres accredited now are published (policy 1.2; MOU 2.1.2).",
+                    extensions: new Dictionary<string, object?> { ["clause"] = "policy 1.2" });
         });
         return app;
     }

@@ -44,7 +44,7 @@ public static class OrukMapper
         return new OrukService(
             Id: centre.Id,
             Name: centre.DisplayName,
-            Description: Describe(centre),
+            Description: Describe(centre, today),
             Url: string.IsNullOrWhiteSpace(centre.Website) ? selfUrl : centre.Website,
             Email: string.IsNullOrWhiteSpace(centre.Email) ? null : centre.Email,
             Status: "active",
@@ -77,9 +77,14 @@ public static class OrukMapper
         Country: "GB",
         AddressType: "physical");
 
-    private static string Describe(Centre c)
+    /// <summary>
+    /// Only the contact types the centre is accredited for today: a centre whose enhanced
+    /// accreditation is suspended must not be advertised as offering supervised contact
+    /// (policy 1.2; MOU 2.1.2).
+    /// </summary>
+    private static string Describe(Centre c, DateOnly today)
     {
-        var types = string.Join(", ", c.ContactTypes.Select(t => t switch
+        var types = string.Join(", ", c.ContactTypes.Where(t => AccreditationRules.IsAccreditedFor(c, t, today)).Select(t => t switch
         {
             ContactKind.Supported => "supported contact",
             ContactKind.Supervised => "supervised contact",
@@ -88,7 +93,7 @@ public static class OrukMapper
             _ => t.ToString().ToLowerInvariant(),
         }));
         var setting = c.Setting == Setting.Community ? "A child contact service delivered in the community" : "A child contact centre";
-        return $"{setting} offering {types}.";
+        return types.Length == 0 ? $"{setting}." : $"{setting} offering {types}.";
     }
 
     private static string DescribeAccreditation(Centre c, DateOnly today) =>

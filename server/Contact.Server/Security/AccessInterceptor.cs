@@ -31,7 +31,7 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         var (policy, audit) = await AdmitAsync(context);
-        await Audited(policy, audit, async () => { await continuation(request, responseStream, context); return true; });
+        await Audited(policy, audit, async () => { await continuation(request, responseStream, context); return true; }, context);
     }
 
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
@@ -63,16 +63,26 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
         return (policy, audit);
     }
 
-    private async Task<T> Audited<T>(RpcPolicy policy, CallAudit? audit, Func<Task<T>> call)
+    /// <param name="stream">The context of a server stream, whose normal end is the client leaving; null for other calls.</param>
+    private async Task<T> Audited<T>(RpcPolicy policy, CallAudit? audit, Func<Task<T>> call, ServerCallContext? stream = null)
     {
         T result;
         try
         {
             result = await call();
         }
+        catch (RpcException closed) when (closed.StatusCode == StatusCode.Cancelled && audit is not null && policy.Audit != AuditKind.None
+            && stream is { CancellationToken.IsCancellationRequested: true })
+        {
+            // A Watch* stream runs until the client closes it (ErrorInterceptor turns that into Cancelled):
+            // a normal end, recorded with what it sent.
+            await trail.RecordAsync(audit, AuditOutcome.Ok, "client closed the stream");
+            throw;
+        }
         catch (Exception ex) when (audit is not null && policy.Audit != AuditKind.None)
         {
-            // Not only refusals: a stream the client abandons may already have disclosed part of its answer.
+            // Not only refusals: a stream that fails may already have disclosed part of its answer.
+            // Behind ErrorInterceptor every exception is an RpcException; the other case guards direct use.
             var outcome = ex is RpcException { StatusCode: StatusCode.PermissionDenied } ? AuditOutcome.Denied : AuditOutcome.Failed;
             var detail = ex is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : $"ended early ({ex.GetType().Name})";
             await trail.RecordAsync(audit, outcome, detail);

@@ -36,8 +36,12 @@ public sealed class CallAudit(Principal principal, string method)
     /// <summary>Set once the entry is written, so it is written once.</summary>
     public bool Recorded { get; internal set; }
 
-    public CallAudit Touch(string resource) { if (!Resources.Contains(resource)) Resources.Add(resource); return this; }
-    public CallAudit Case(string caseNumber) { if (!Cases.Contains(caseNumber)) Cases.Add(caseNumber); return this; }
+    // Sets beside the lists: a long stream touches many names, and a list lookup per message is quadratic.
+    private readonly HashSet<string> _resources = [];
+    private readonly HashSet<string> _cases = [];
+
+    public CallAudit Touch(string resource) { if (_resources.Add(resource)) Resources.Add(resource); return this; }
+    public CallAudit Case(string caseNumber) { if (_cases.Add(caseNumber)) Cases.Add(caseNumber); return this; }
 
     public static CallAudit System(string job) => new(Security.Principal.System, job);
 }

@@ -49,5 +49,10 @@ public sealed class ApiKeyRecord
 
     public bool IsActive(DateTimeOffset now) => Revoked is null && now < Expires;
 
-    public Principal ToPrincipal() => new(Id, DisplayName, Roles.ToHashSet(), FcaId, CentreId);
+    // Built once per record instead of once per call: what it holds is fixed when the key is issued, and
+    // Credentials replaces its cached record on revocation. Private, so LiteDB does not store it; a race
+    // at most builds two equal principals.
+    private Principal? _principal;
+
+    public Principal ToPrincipal() => _principal ??= new(Id, DisplayName, Roles.ToHashSet(), FcaId, CentreId);
 }

@@ -132,20 +132,30 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     public override async Task WatchSharingRequests(V1.WatchSharingRequestsRequest request, IServerStreamWriter<V1.WatchSharingRequestsResponse> responseStream, ServerCallContext context)
     {
         ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly).ThrowIfInvalid();
-        var owner = context.Caller().Principal.ResourceName;
+        var caller = context.Caller();
+        var owner = caller.Principal.ResourceName;
         await ChangeStream.FollowAsync(repository.SubscribeRequests(context.CancellationToken), request.AfterSequence, request.LiveOnly,
             (after, max) => repository.ChangedAfter(owner, after, max), r => r.Sequence, r => r.SubmittedBy == owner,
-            r => responseStream.WriteAsync(new V1.WatchSharingRequestsResponse { SharingRequest = r.ToProto(false, time.GetUtcNow()) }), context);
+            r =>
+            {
+                Touch(caller, r);
+                return responseStream.WriteAsync(new V1.WatchSharingRequestsResponse { SharingRequest = r.ToProto(false, time.GetUtcNow()) });
+            }, context);
     }
 
     public override async Task WatchFcaWorklist(V1.WatchFcaWorklistRequest request, IServerStreamWriter<V1.WatchFcaWorklistResponse> responseStream, ServerCallContext context)
     {
         ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly).ThrowIfInvalid();
-        var fcaId = context.Caller().Principal.FcaId
+        var caller = context.Caller();
+        var fcaId = caller.Principal.FcaId
             ?? throw new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied, "The caller's key is not tied to an FCA.");
         await ChangeStream.FollowAsync(repository.SubscribeNotifications(context.CancellationToken), request.AfterSequence, request.LiveOnly,
             (after, max) => repository.NotificationsAfter(fcaId, after, max), n => n.Sequence, n => n.FcaId == fcaId,
-            n => responseStream.WriteAsync(new V1.WatchFcaWorklistResponse { Notification = n.ToProto() }), context);
+            n =>
+            {
+                caller.Audit.Touch(CaseNames.Request(n.RequestId)).Case(n.CaseNumber);
+                return responseStream.WriteAsync(new V1.WatchFcaWorklistResponse { Notification = n.ToProto() });
+            }, context);
     }
 
     public override Task<V1.DisclosureStatement> GetDisclosureStatement(V1.GetDisclosureStatementRequest request, ServerCallContext context)

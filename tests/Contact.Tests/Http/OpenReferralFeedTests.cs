@@ -85,6 +85,42 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Policy_1_2_a_centre_accredited_only_at_standard_is_not_described_as_offering_supervised_contact()
+    {
+        var naccc = await _host.ClientAsync(Contact.V1.Role.Naccc);
+        var centre = await naccc.Register.CreateCentreAsync(new Contact.V1.CreateCentreRequest
+        {
+            Centre = Centres.Valid("Standard Only Centre"),   // offers supported and supervised contact
+        });
+        await naccc.Register.RecordAccreditationDecisionAsync(new Contact.V1.RecordAccreditationDecisionRequest
+        {
+            Centre = centre.Name, Level = Contact.V1.AccreditationLevel.Standard, Action = Contact.V1.AccreditationAction.Grant, Reason = "Panel decision",
+        });
+        var id = centre.Name["centres/".Length..];
+
+        using var http = _host.Http();
+        using var one = JsonDocument.Parse(await http.GetStringAsync($"/services/{id}"));
+        var description = one.RootElement.GetProperty("description").GetString()!;
+        Assert.True(description.Contains("supported contact") && !description.Contains("supervised"),
+            $"policy 1.2 / MOU 2.1.2: only contact types accredited now may be advertised, but the feed says \"{description}\"");
+        using var listed = JsonDocument.Parse(await http.GetStringAsync("/services?search=standard%20only&per_page=100"));
+        var entry = listed.RootElement.GetProperty("contents").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
+        Assert.False(entry.GetProperty("description").GetString()!.Contains("supervised"), "policy 1.2: the list must not advertise supervised contact either");
+    }
+
+    [Fact]
+    public async Task The_404_for_a_service_not_accredited_now_names_policy_1_2()
+    {
+        var index = _host.Get<RegisterIndex>();
+        var unaccredited = index.All().First(c => !AccreditationRules.IsAccreditedAtAnyLevel(c, Today));
+        using var http = _host.Http();
+        using var response = await http.GetAsync($"/services/{unaccredited.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("policy 1.2", problem.RootElement.GetProperty("clause").GetString());
+    }
+
+    [Fact]
     public async Task Community_services_have_no_address_and_only_coarse_coordinates_in_the_open_feed()
     {
         var community = _host.Get<RegisterIndex>().All()

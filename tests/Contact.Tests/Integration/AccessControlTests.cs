@@ -80,6 +80,27 @@ public class AccessControlTests : IAsyncLifetime
         await Refusal.Expect(StatusCode.Unauthenticated, () => shortLived.Access.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
     }
 
+    [Theory]
+    [InlineData(Role.NctOperator)]
+    [InlineData(Role.Practitioner)]
+    [InlineData(Role.CallCentre)]
+    [InlineData(Role.CaseSystem)]
+    public async Task A_key_holding_naccc_and_a_cafcass_role_is_refused_under_mou_2_3_3_and_not_stored(Role cafcass)
+    {
+        var nct = await _host.ClientAsync(Role.NctOperator);
+        var request = new IssueApiKeyRequest { DisplayName = "NACCC and Cafcass", Roles = { Role.Naccc, cafcass }, ValidDays = 10 };
+        if (cafcass == Role.Practitioner) request.FcaId = "fca-both";
+        var before = (await nct.Access.ListApiKeysAsync(new ListApiKeysRequest { PageSize = 500, ShowInactive = true })).ApiKeys.Count;
+
+        var error = await Refusal.Expect(StatusCode.InvalidArgument, () => nct.Access.IssueApiKeyAsync(request));
+        Assert.Equal("MOU 2.3.3", error.Clause);
+        Assert.Contains(error.Fields, f => f.Field == "roles");
+
+        var keys = (await nct.Access.ListApiKeysAsync(new ListApiKeysRequest { PageSize = 500, ShowInactive = true })).ApiKeys;
+        Assert.Equal(before, keys.Count);
+        Assert.DoesNotContain(keys, k => k.DisplayName == "NACCC and Cafcass");
+    }
+
     [Fact]
     public async Task A_centre_updates_only_its_own_waiting_time()
     {
