@@ -65,15 +65,14 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var now = time.GetUtcNow();
         var matching = all.Where(r => (request.State == V1.SharingRequestState.Unspecified || (int)r.State == (int)request.State)
             && (!request.OverdueOnly || r.IsOverdue(now))).ToList();
-        var start = after is null ? 0 : matching.FindIndex(r => r.Id == after) + 1;
-        var page = matching.Skip(start).Take(pageSize + 1).ToList();
-        var response = new V1.ListSharingRequestsResponse { TotalSize = matching.Count };
-        foreach (var r in page.Take(pageSize))
+        // Newest first, so an id cannot be placed by its key: a token naming no listed request is refused.
+        var (page, next) = PageToken.Page(matching, r => r.Id, after, pageSize, orderedByKey: false);
+        var response = new V1.ListSharingRequestsResponse { TotalSize = matching.Count, NextPageToken = next };
+        foreach (var r in page)
         {
             response.SharingRequests.Add(View(r, caller));
             Touch(caller, r);
         }
-        if (page.Count > pageSize) response.NextPageToken = PageToken.Encode(page[pageSize - 1].Id);
         return Task.FromResult(response);
     }
 

@@ -40,10 +40,10 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
             && words.All(w => Haystack(c).Contains(w, StringComparison.Ordinal));
 
         var matching = index.All().Where(Matches).ToList();
-        var page = matching.SkipWhile(c => after is not null && string.CompareOrdinal(c.Id, after) <= 0).Take(pageSize + 1).ToList();
-        var response = new V1.ListCentresResponse { TotalSize = matching.Count };
-        response.Centres.AddRange(page.Take(pageSize).Select(c => c.ToProto(today)));
-        if (page.Count > pageSize) response.NextPageToken = PageToken.Encode(page[pageSize - 1].Id);
+        // The index is in ordinal id order.
+        var (page, next) = PageToken.Page(matching, c => c.Id, after, pageSize, orderedByKey: true);
+        var response = new V1.ListCentresResponse { TotalSize = matching.Count, NextPageToken = next };
+        response.Centres.AddRange(page.Select(c => c.ToProto(today)));
         return Task.FromResult(response);
     }
 
@@ -348,5 +348,39 @@ public static class PageToken
         catch (FormatException) { }
         v.Add("page_token", "is not a token this server issued");
         return null;
+    }
+
+    /// <summary>
+    /// One page of <paramref name="ordered"/> after the item whose key <paramref name="after"/> names, and the
+    /// token for the next page ("" on the last). Keys must be distinct. A token that names no item (gone, or
+    /// filtered out since) pages on from where its key would sort when the list is in ordinal key order
+    /// (<paramref name="orderedByKey"/>); any other ordering cannot place it, so it is refused as unknown
+    /// rather than silently restarting at the first page.
+    /// </summary>
+    public static (List<T> Items, string NextToken) Page<T>(IReadOnlyList<T> ordered, Func<T, string> keyOf, string? after, int size, bool orderedByKey)
+    {
+        var start = 0;
+        if (after is not null)
+        {
+            start = orderedByKey ? CountUpTo(ordered, keyOf, after) : IndexOf(ordered, keyOf, after) + 1;
+            if (start == 0 && !orderedByKey) throw RuleViolation.Invalid("page_token", "unknown");
+        }
+        var items = ordered.Skip(start).Take(size).ToList();
+        var next = start + items.Count < ordered.Count && items.Count > 0 ? Encode(keyOf(items[^1])) : "";
+        return (items, next);
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> list, Func<T, string> keyOf, string key)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (string.Equals(keyOf(list[i]), key, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    private static int CountUpTo<T>(IReadOnlyList<T> list, Func<T, string> keyOf, string key)
+    {
+        var n = 0;
+        while (n < list.Count && string.CompareOrdinal(keyOf(list[n]), key) <= 0) n++;
+        return n;
     }
 }
