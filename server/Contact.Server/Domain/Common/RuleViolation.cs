@@ -102,10 +102,25 @@ public sealed class Validation
         return requested <= 0 ? defaultSize : Math.Min(requested, maxSize);
     }
 
+    /// <summary>
+    /// Like <see cref="Require"/>, for a problem a rule of the policy or MOU names: the refusal then carries
+    /// the clause (and reason RULE_VIOLATION) as <see cref="RuleViolation.Rule"/> does, with every field listed.
+    /// </summary>
+    public Validation RequireRule(bool condition, string clause, string field, string description)
+    {
+        if (condition) return this;
+        _clause ??= clause;
+        return Add(field, $"{description} ({clause})");
+    }
+
+    private string? _clause;
+
     public void ThrowIfInvalid()
     {
         if (_problems.Count == 0) return;
         var summary = string.Join("; ", _problems.Select(p => $"{p.Field}: {p.Description}"));
-        throw new RuleViolation(RefusalKind.Invalid, Reasons.InvalidRequest, summary, null, _problems.ToArray());
+        throw _clause is null
+            ? new RuleViolation(RefusalKind.Invalid, Reasons.InvalidRequest, summary, null, _problems.ToArray())
+            : new RuleViolation(RefusalKind.Invalid, Reasons.RuleViolation, summary, _clause, _problems.ToArray());
     }
 }
