@@ -272,7 +272,7 @@ public sealed class SharingRepository(
             RetainUntil = r.IsFinished && r.CaseId is null ? retention.RetainUntil(RetentionKind, time.GetUtcNow()) : null,
         };
         if (insert) Requests(scope).Insert(doc); else Requests(scope).Update(doc);
-        var published = sealer.Open<SharingRequest>(doc.Sealed);
-        scope.OnCommitted(() => requestFeed.Publish(published));
+        // Nothing changes r after Save (callers only read it to answer), so the plaintext is what was sealed.
+        scope.OnCommitted(() => requestFeed.Publish(r));
     }
 }
