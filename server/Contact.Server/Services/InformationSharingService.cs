@@ -29,13 +29,13 @@ public sealed class InformationSharingService(SharingRepository repository, Case
             ParentWishingContact = request.ParentWishingContact.Trim(),
             PartiesConsentedToChecks = request.PartiesConsentedToChecks,
             NamedFca = request.NamedFca is { } f && (f.DisplayName.Length + f.Email.Length + f.Phone.Length) > 0
-                ? new FcaContact(f.DisplayName.Trim(), Blank(f.Email), Blank(f.Phone)) : null,
+                ? new FcaContact(f.DisplayName.Trim(), ProtoMapping.Blank(f.Email), ProtoMapping.Blank(f.Phone)) : null,
             SubmittedBy = caller.Principal.ResourceName,
             SubmittedByName = caller.Principal.DisplayName,
             Children = request.Children.Select((c, i) => new RequestChild(c.GivenNames.Trim(),
                 string.IsNullOrWhiteSpace(c.FamilyName) ? request.FamilyName.Trim() : c.FamilyName.Trim(),
                 c.DateOfBirth.ToDomain($"children[{i}].date_of_birth", v) ?? default,
-                c.AddressLines.Select(l => l.Trim()).ToList(), Blank(c.Postcode))).ToList(),
+                c.AddressLines.Select(l => l.Trim()).ToList(), ProtoMapping.Blank(c.Postcode))).ToList(),
         };
         if (request.PartiesConsentedToChecks) v.ThrowIfInvalid();
         SharingRules.ValidateSubmission(r, UkClock.Today(time));
@@ -122,8 +122,8 @@ public sealed class InformationSharingService(SharingRepository repository, Case
             ? new FcaContact(allocated.DisplayName, allocated.Email, allocated.Phone)
             : throw RuleViolation.NotFound(request.Name);
         var input = new AnswerInput((YesNo)(int)request.CurrentRisk, (YesNo)(int)request.HistoricRisk, (YesNo)(int)request.CourtPermission,
-            Blank(request.CourtPermissionReference), request.FurtherInformation.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList(),
-            request.ConfirmNoRiskDespiteFlag, Blank(request.ConfirmationReason));
+            ProtoMapping.Blank(request.CourtPermissionReference), request.FurtherInformation.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList(),
+            request.ConfirmNoRiskDespiteFlag, ProtoMapping.Blank(request.ConfirmationReason));
         var answered = await repository.AnswerAsync(id, caller.Principal, input, completedBy, caller.Audit);
         return answered.ToProto(cafcassView: true, time.GetUtcNow());
     }
@@ -206,5 +206,4 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     private static string RequestId(string name, string field) =>
         CaseNames.RequestId(name) ?? throw RuleViolation.Invalid(field, "must be \"sharingRequests/{sharing_request}\"");
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

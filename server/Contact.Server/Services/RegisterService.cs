@@ -25,9 +25,9 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         var v = new Validation();
         var pageSize = v.PageSize(request.PageSize);
         var after = PageToken.Decode(request.PageToken, v);
-        var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
-        var setting = CheckEnum<Setting>((int)request.Setting, "setting", v);
-        var status = CheckEnum<AccreditationStatus>((int)request.Status, "status", v);
+        var type = ProtoMapping.CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        var setting = ProtoMapping.CheckEnum<Setting>((int)request.Setting, "setting", v);
+        var status = ProtoMapping.CheckEnum<AccreditationStatus>((int)request.Status, "status", v);
         v.OptionalText(request.Text, "text", 200).OptionalText(request.Region, "region", 60).ThrowIfInvalid();
 
         var today = Today;
@@ -130,8 +130,8 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         var v = new Validation();
         var id = Names.CentreId(request.Centre);
         v.Require(id is not null, "centre", "must be \"centres/{centre}\"");
-        var level = CheckEnum<AccreditationLevel>((int)request.Level, "level", v);
-        var action = CheckEnum<AccreditationAction>((int)request.Action, "action", v);
+        var level = ProtoMapping.CheckEnum<AccreditationLevel>((int)request.Level, "level", v);
+        var action = ProtoMapping.CheckEnum<AccreditationAction>((int)request.Action, "action", v);
         v.Require(level != AccreditationLevel.Unspecified, "level", "is required");
         v.Require(action != AccreditationAction.Unspecified, "action", "is required");
         v.RequireText(request.Reason, "reason", 1000);
@@ -173,11 +173,11 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     public override Task<V1.FindNearestCentresResponse> FindNearestCentres(V1.FindNearestCentresRequest request, ServerCallContext context)
     {
         var v = new Validation();
-        var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        var type = ProtoMapping.CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
         v.Require(type != ContactKind.Unspecified, "contact_type", "is required");
-        var setting = CheckEnum<Setting>((int)request.Setting, "setting", v);
-        var order = CheckEnum<V1.NearestOrder>((int)request.OrderBy, "order_by", v);
-        var view = CheckEnum<V1.CentreView>((int)request.View, "view", v);
+        var setting = ProtoMapping.CheckEnum<Setting>((int)request.Setting, "setting", v);
+        var order = ProtoMapping.CheckEnum<V1.NearestOrder>((int)request.OrderBy, "order_by", v);
+        var view = ProtoMapping.CheckEnum<V1.CentreView>((int)request.View, "view", v);
         v.Require(double.IsFinite(request.MaxDistanceKm) && request.MaxDistanceKm is >= 0 and <= 1000, "max_distance_km", "must be from 0 to 1000 (0 for the default of 50)");
         v.Require(request.Limit is >= 0 and <= 100, "limit", "must be from 0 to 100 (0 for the default of 10)");
         v.Require(request.OriginCase != V1.FindNearestCentresRequest.OriginOneofCase.None, "origin", "give a postcode or a location");
@@ -225,7 +225,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     public override Task<V1.CheckAccreditationResponse> CheckAccreditation(V1.CheckAccreditationRequest request, ServerCallContext context)
     {
         var v = new Validation();
-        var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        var type = ProtoMapping.CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
         IEnumerable<Centre> matches;
         switch (request.SubjectCase)
         {
@@ -322,12 +322,6 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
             : AccreditationRules.EffectiveStatus(c.Accreditation(AccreditationRules.LevelFor(type)), today) == status;
 
     private static string Haystack(Centre c) => $"{c.DisplayName} {c.OrganisationName} {c.Town} {c.Postcode}".ToLowerInvariant();
-
-    private static T CheckEnum<T>(int value, string field, Validation v) where T : struct, Enum
-    {
-        if (!Enum.IsDefined(typeof(T), value)) v.Add(field, "unknown value");
-        return ProtoMapping.Defined<T>(value);
-    }
 }
 
 /// <summary>Opaque page tokens: the last resource id of the page, base64url-encoded.</summary>
