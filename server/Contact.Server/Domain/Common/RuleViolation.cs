@@ -37,6 +37,10 @@ public sealed class RuleViolation(
     public static RuleViolation NotFound(string resource) =>
         new(RefusalKind.NotFound, Reasons.NotFound, $"{resource} was not found.");
 
+    /// <summary>A write that sent the etag it last read, when the resource has changed since (ABORTED).</summary>
+    public static RuleViolation StaleEtag(string resource, string sent, string current) =>
+        new(RefusalKind.StaleEtag, Reasons.StaleEtag, $"{resource} has changed since it was read (etag {sent}, now {current}): read it again and retry.");
+
     /// <summary>A rule of the policy or MOU refuses the request.</summary>
     public static RuleViolation Rule(string clause, string message, string? field = null, RefusalKind kind = RefusalKind.FailedPrecondition, string reason = Reasons.RuleViolation) =>
         new(kind, reason, $"{message} ({clause})", clause, field is null ? null : [new(field, message)]);
