@@ -61,8 +61,6 @@ public sealed class SharingRepository(
         Notifications(scope).EnsureIndex(x => x.FcaId);
     }
 
-    public DateTimeOffset Now => time.GetUtcNow();
-
     public SharingRequest? Get(string id) => store.Read(s => Requests(s).FindById(id) is { } d ? sealer.Open<SharingRequest>(d.Sealed) : null);
 
     /// <summary>Requests sent by a NACCC credential, routed to an FCA, or all; newest first.</summary>
