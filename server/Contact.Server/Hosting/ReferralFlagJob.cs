@@ -1,4 +1,5 @@
 using Contact.Server.Domain.Register;
+using Contact.Server.Services;
 using Contact.Server.Storage;
 
 namespace Contact.Server.Hosting;
@@ -34,28 +35,10 @@ public sealed class ReferralFlagJob(RegisterRepository register, ReferralReposit
         }
     }
 
-    private async Task FollowAsync(CancellationToken stop)
-    {
-        // Subscribe before catching up so that nothing recorded in between is missed.
-        var live = register.Subscribe(stop);
-        var last = referrals.FlagCursor();
-        while (true)
-        {
-            var page = register.ChangesAfter(last, null, 500);
-            foreach (var change in page)
-            {
-                await HandleAsync(change);
-                last = change.Sequence;
-            }
-            if (page.Count < 500) break;
-        }
-        await foreach (var change in live.ReadAllAsync(stop))
-        {
-            if (change.Sequence <= last) continue;
-            await HandleAsync(change);
-            last = change.Sequence;
-        }
-    }
+    // Subscribe before catching up from the durable cursor so that nothing recorded in between is missed.
+    private Task FollowAsync(CancellationToken stop) =>
+        ChangeStream.FollowAsync(register.Subscribe(stop), referrals.FlagCursor(), liveOnly: false,
+            (after, max) => register.ChangesAfter(after, null, max), change => change.Sequence, _ => true, HandleAsync, stop);
 
     private async Task HandleAsync(AccreditationChange change)
     {

@@ -82,6 +82,17 @@ public sealed class RetentionSchedule
     public DateTimeOffset RetainUntil(string kind, DateTimeOffset from) => PeriodOf(kind).After(from);
 }
 
+/// <summary>Finds the records past their retention date, for every area.</summary>
+internal static class RetentionQuery
+{
+    /// <summary>The records of <paramref name="collection"/> whose retention date is at or before <paramref name="now"/>.</summary>
+    public static List<T> Due<T>(Collections scope, string collection, DateTimeOffset now, int limit) =>
+        // Instants are stored as UTC ticks (StoreMapper); null sorts below numbers, so exclude it.
+        scope.Collection<T>(collection).Find(BsonExpression.Create(
+            $"$.{nameof(IRetainable.RetainUntil)} != null AND $.{nameof(IRetainable.RetainUntil)} <= @0", new BsonValue(now.UtcTicks)),
+            limit: limit).ToList();
+}
+
 /// <summary>
 /// The ready-made area for a collection of <typeparamref name="T"/>: past its date, a record is
 /// deleted, or, given <c>anonymise</c>, replaced by what that returns (its retention date cleared).
@@ -95,10 +106,8 @@ public sealed class RetainedCollection<T>(string kind, string collection, Retent
 
     public IReadOnlyList<string> Expire(WriteScope scope, DateTimeOffset now, int limit)
     {
-        // Instants are stored as UTC ticks (StoreMapper); null sorts below numbers, so exclude it.
         var documents = scope.Collection<BsonDocument>(collection);
-        var due = documents.Find(BsonExpression.Create($"$.{nameof(IRetainable.RetainUntil)} != null AND $.{nameof(IRetainable.RetainUntil)} <= @0",
-            new BsonValue(now.UtcTicks)), limit: limit).ToList();
+        var due = RetentionQuery.Due<BsonDocument>(scope, collection, now, limit);
         var names = new List<string>(due.Count);
         foreach (var document in due)
         {

@@ -32,10 +32,10 @@ public sealed class AccessService(Credentials credentials, RegisterIndex registe
         var after = PageToken.Decode(request.PageToken, v);
         v.ThrowIfInvalid();
         var all = credentials.List(request.ShowInactive);
-        var page = all.SkipWhile(k => after is not null && k.Id != after).Skip(after is null ? 0 : 1).Take(size + 1).ToList();
-        var response = new V1.ListApiKeysResponse();
-        response.ApiKeys.AddRange(page.Take(size).Select(ToProto));
-        if (page.Count > size) response.NextPageToken = PageToken.Encode(page[size - 1].Id);
+        // Oldest first, so an id cannot be placed by its key: a token naming no listed key is refused.
+        var (page, next) = PageToken.Page(all, k => k.Id, after, size, orderedByKey: false);
+        var response = new V1.ListApiKeysResponse { NextPageToken = next };
+        response.ApiKeys.AddRange(page.Select(ToProto));
         return Task.FromResult(response);
     }
 

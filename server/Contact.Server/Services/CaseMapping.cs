@@ -16,12 +16,12 @@ public static class CaseMapping
             CaseNumber = p.CaseNumber.Trim(),
             Children = p.Children.Select((ch, i) => new CaseChild(ch.GivenNames.Trim(), ch.FamilyName.Trim(),
                 ch.DateOfBirth.ToDomain($"{prefix}.children[{i}].date_of_birth", v) ?? default,
-                ch.AddressLines.Select(l => l.Trim()).ToList(), Blank(ch.Postcode))).ToList(),
+                ch.AddressLines.Select(l => l.Trim()).ToList(), ProtoMapping.Blank(ch.Postcode))).ToList(),
             Parties = p.Parties.Select(x => new CaseParty(x.FullName.Trim(), x.Role.Trim())).ToList(),
             Status = ProtoMapping.Defined<CaseStatus>((int)p.Status),
             Opened = p.OpenedDate.ToDomain($"{prefix}.opened_date", v) ?? default,
             Closed = p.ClosedDate.ToDomain($"{prefix}.closed_date", v),
-            Fca = p.AllocatedFca is { } f ? new AllocatedFca(f.FcaId.Trim(), f.DisplayName.Trim(), Blank(f.Email), Blank(f.Phone)) : null,
+            Fca = p.AllocatedFca is { } f ? new AllocatedFca(f.FcaId.Trim(), f.DisplayName.Trim(), ProtoMapping.Blank(f.Email), ProtoMapping.Blank(f.Phone)) : null,
             CurrentRisk = p.RiskFlags?.CurrentRisk ?? false,
             HistoricRisk = p.RiskFlags?.HistoricRisk ?? false,
             CourtPermissions = p.CourtPermissions.Select((x, i) => new CourtPermission(x.Reference.Trim(),
@@ -132,5 +132,4 @@ public static class CaseMapping
         NotifyTime = Timestamp.FromDateTimeOffset(n.Time),
     };
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -33,6 +33,23 @@ internal static class ChangeStream
         ServerCallContext context)
     {
         await context.WriteResponseHeadersAsync([]);
+        await FollowAsync(live, afterSequence, liveOnly, recordedAfter, sequenceOf, wanted, send, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// The subscribe-replay-follow loop without a call: <paramref name="live"/> must already be subscribed,
+    /// so that nothing recorded during the replay is missed. Runs until <paramref name="stop"/>.
+    /// </summary>
+    public static async Task FollowAsync<T>(
+        ChannelReader<T> live,
+        long afterSequence,
+        bool liveOnly,
+        Func<long, int, IReadOnlyList<T>> recordedAfter,
+        Func<T, long> sequenceOf,
+        Func<T, bool> wanted,
+        Func<T, Task> send,
+        CancellationToken stop)
+    {
         var last = afterSequence;
         while (!liveOnly)
         {
@@ -44,7 +61,7 @@ internal static class ChangeStream
             }
             if (page.Count < ReplayPage) break;
         }
-        await foreach (var change in live.ReadAllAsync(context.CancellationToken))
+        await foreach (var change in live.ReadAllAsync(stop))
         {
             if (sequenceOf(change) <= last || !wanted(change)) continue;
             await send(change);

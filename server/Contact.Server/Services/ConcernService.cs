@@ -39,9 +39,9 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         {
             Type = type,
             CentreId = centreId,
-            OrganisationName = Blank(o?.Name),
-            OrganisationAddress = Blank(o?.Address),
-            OrganisationOffers = Blank(o?.Offers),
+            OrganisationName = ProtoMapping.Blank(o?.Name),
+            OrganisationAddress = ProtoMapping.Blank(o?.Address),
+            OrganisationOffers = ProtoMapping.Blank(o?.Offers),
             OrganisationContactTypes = o?.ContactTypes.Select(t => ProtoMapping.Defined<ContactKind>((int)t)).ToList() ?? [],
             Description = p.Description.Trim(),
             RaisedBy = caller.Principal.FcaId ?? caller.Principal.DisplayName,
@@ -218,5 +218,4 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         return 0;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -98,8 +98,7 @@ public sealed class GrantService(GrantRepository repository, RegisterIndex regis
         new Validation().RequireText(request.Reason, "reason", 2000).ThrowIfInvalid();
         var stored = await repository.DecideAsync(roundId, id, (_, _, application) =>
         {
-            if (application.Status != GrantApplicationStatus.Pending)
-                throw RuleViolation.Rule(GrantRules.Clause, $"The application is already {application.Status.ToString().ToLowerInvariant()}", "name");
+            GrantRules.RequirePending(application);
             application.Status = GrantApplicationStatus.Declined;
             application.DecisionNote = request.Reason.Trim();
         }, context.Caller().Audit);

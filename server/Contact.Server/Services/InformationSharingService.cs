@@ -29,13 +29,13 @@ public sealed class InformationSharingService(SharingRepository repository, Case
             ParentWishingContact = request.ParentWishingContact.Trim(),
             PartiesConsentedToChecks = request.PartiesConsentedToChecks,
             NamedFca = request.NamedFca is { } f && (f.DisplayName.Length + f.Email.Length + f.Phone.Length) > 0
-                ? new FcaContact(f.DisplayName.Trim(), Blank(f.Email), Blank(f.Phone)) : null,
+                ? new FcaContact(f.DisplayName.Trim(), ProtoMapping.Blank(f.Email), ProtoMapping.Blank(f.Phone)) : null,
             SubmittedBy = caller.Principal.ResourceName,
             SubmittedByName = caller.Principal.DisplayName,
             Children = request.Children.Select((c, i) => new RequestChild(c.GivenNames.Trim(),
                 string.IsNullOrWhiteSpace(c.FamilyName) ? request.FamilyName.Trim() : c.FamilyName.Trim(),
                 c.DateOfBirth.ToDomain($"children[{i}].date_of_birth", v) ?? default,
-                c.AddressLines.Select(l => l.Trim()).ToList(), Blank(c.Postcode))).ToList(),
+                c.AddressLines.Select(l => l.Trim()).ToList(), ProtoMapping.Blank(c.Postcode))).ToList(),
         };
         if (request.PartiesConsentedToChecks) v.ThrowIfInvalid();
         SharingRules.ValidateSubmission(r, UkClock.Today(time));
@@ -65,15 +65,14 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var now = time.GetUtcNow();
         var matching = all.Where(r => (request.State == V1.SharingRequestState.Unspecified || (int)r.State == (int)request.State)
             && (!request.OverdueOnly || r.IsOverdue(now))).ToList();
-        var start = after is null ? 0 : matching.FindIndex(r => r.Id == after) + 1;
-        var page = matching.Skip(start).Take(pageSize + 1).ToList();
-        var response = new V1.ListSharingRequestsResponse { TotalSize = matching.Count };
-        foreach (var r in page.Take(pageSize))
+        // Newest first, so an id cannot be placed by its key: a token naming no listed request is refused.
+        var (page, next) = PageToken.Page(matching, r => r.Id, after, pageSize, orderedByKey: false);
+        var response = new V1.ListSharingRequestsResponse { TotalSize = matching.Count, NextPageToken = next };
+        foreach (var r in page)
         {
             response.SharingRequests.Add(View(r, caller));
             Touch(caller, r);
         }
-        if (page.Count > pageSize) response.NextPageToken = PageToken.Encode(page[pageSize - 1].Id);
         return Task.FromResult(response);
     }
 
@@ -123,8 +122,8 @@ public sealed class InformationSharingService(SharingRepository repository, Case
             ? new FcaContact(allocated.DisplayName, allocated.Email, allocated.Phone)
             : throw RuleViolation.NotFound(request.Name);
         var input = new AnswerInput((YesNo)(int)request.CurrentRisk, (YesNo)(int)request.HistoricRisk, (YesNo)(int)request.CourtPermission,
-            Blank(request.CourtPermissionReference), request.FurtherInformation.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList(),
-            request.ConfirmNoRiskDespiteFlag, Blank(request.ConfirmationReason));
+            ProtoMapping.Blank(request.CourtPermissionReference), request.FurtherInformation.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList(),
+            request.ConfirmNoRiskDespiteFlag, ProtoMapping.Blank(request.ConfirmationReason));
         var answered = await repository.AnswerAsync(id, caller.Principal, input, completedBy, caller.Audit);
         return answered.ToProto(cafcassView: true, time.GetUtcNow());
     }
@@ -217,5 +216,4 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     private static string RequestId(string name, string field) =>
         CaseNames.RequestId(name) ?? throw RuleViolation.Invalid(field, "must be \"sharingRequests/{sharing_request}\"");
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

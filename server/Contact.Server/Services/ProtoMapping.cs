@@ -146,5 +146,13 @@ public static class ProtoMapping
     public static T Defined<T>(int value) where T : struct, System.Enum =>
         System.Enum.IsDefined(typeof(T), value) ? (T)(object)value : default;
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    /// <summary>Trimmed text, or null for an absent or blank field.</summary>
+    internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The enum value, adding "unknown value" for <paramref name="field"/> when the number is not defined.</summary>
+    internal static T CheckEnum<T>(int value, string field, Validation v) where T : struct, System.Enum
+    {
+        if (!System.Enum.IsDefined(typeof(T), value)) v.Add(field, "unknown value");
+        return Defined<T>(value);
+    }
 }

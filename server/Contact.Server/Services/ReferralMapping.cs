@@ -78,9 +78,9 @@ public static class ReferralMapping
         const string prefix = "referral";
         var centreId = Names.CentreId(p.Centre);
         v.Require(centreId is not null, $"{prefix}.centre", "must be \"centres/{centre}\"");
-        CheckEnum<ReferralKind>((int)p.Kind, $"{prefix}.kind", v);
-        CheckEnum<ContactKind>((int)p.ContactType, $"{prefix}.contact_type", v);
-        CheckEnum<RiskLevel>((int)(p.RiskAssessment?.RiskLevel ?? 0), $"{prefix}.risk_assessment.risk_level", v);
+        ProtoMapping.CheckEnum<ReferralKind>((int)p.Kind, $"{prefix}.kind", v);
+        ProtoMapping.CheckEnum<ContactKind>((int)p.ContactType, $"{prefix}.contact_type", v);
+        ProtoMapping.CheckEnum<RiskLevel>((int)(p.RiskAssessment?.RiskLevel ?? 0), $"{prefix}.risk_assessment.risk_level", v);
 
         var referral = new Referral
         {
@@ -96,8 +96,8 @@ public static class ReferralMapping
             FamilyAware = p.FamilyAware,
             WaitingTimeChecked = p.WaitingTimeChecked,
             NatureOfDispute = p.CaseInformation?.NatureOfDispute.Trim() ?? "",
-            FurtherInformation = Blank(p.CaseInformation?.FurtherInformation),
-            CourtPermissionReference = Blank(p.CaseInformation?.CourtPermissionReference),
+            FurtherInformation = ProtoMapping.Blank(p.CaseInformation?.FurtherInformation),
+            CourtPermissionReference = ProtoMapping.Blank(p.CaseInformation?.CourtPermissionReference),
         };
         for (var i = 0; i < p.Children.Count; i++)
         {
@@ -110,10 +110,4 @@ public static class ReferralMapping
         return referral;
     }
 
-    private static void CheckEnum<T>(int value, string field, Validation v) where T : struct, System.Enum
-    {
-        if (!System.Enum.IsDefined(typeof(T), value)) v.Add(field, "unknown value");
-    }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -72,14 +72,14 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
             && (!request.Flagged || r.Flags.Count > 0);
 
         var matching = repository.List(ReferralAccess.ScopeOf(caller.Principal)).Where(d => Matches(d.Referral)).ToList();
-        var page = matching.SkipWhile(d => after is not null && string.CompareOrdinal(SortKey(d.Referral), after) <= 0).Take(size + 1).ToList();
-        var response = new V1.ListReferralsResponse { TotalSize = matching.Count };
-        foreach (var document in page.Take(size))
+        // The repository lists oldest submission first, then by id: the order of SortKey.
+        var (page, next) = PageToken.Page(matching, d => SortKey(d.Referral), after, size, orderedByKey: true);
+        var response = new V1.ListReferralsResponse { TotalSize = matching.Count, NextPageToken = next };
+        foreach (var document in page)
         {
             caller.Audit.Touch(document.Referral.ResourceName).Case(document.Referral.CaseNumber);
             response.Referrals.Add(repository.Open(document).ToProto());
         }
-        if (page.Count > size) response.NextPageToken = PageToken.Encode(SortKey(page[size - 1].Referral));
         return Task.FromResult(response);
     }
 

@@ -25,9 +25,9 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         var v = new Validation();
         var pageSize = v.PageSize(request.PageSize);
         var after = PageToken.Decode(request.PageToken, v);
-        var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
-        var setting = CheckEnum<Setting>((int)request.Setting, "setting", v);
-        var status = CheckEnum<AccreditationStatus>((int)request.Status, "status", v);
+        var type = ProtoMapping.CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        var setting = ProtoMapping.CheckEnum<Setting>((int)request.Setting, "setting", v);
+        var status = ProtoMapping.CheckEnum<AccreditationStatus>((int)request.Status, "status", v);
         v.OptionalText(request.Text, "text", 200).OptionalText(request.Region, "region", 60).ThrowIfInvalid();
 
         var today = Today;
@@ -40,10 +40,10 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
             && words.All(w => Haystack(c).Contains(w, StringComparison.Ordinal));
 
         var matching = index.All().Where(Matches).ToList();
-        var page = matching.SkipWhile(c => after is not null && string.CompareOrdinal(c.Id, after) <= 0).Take(pageSize + 1).ToList();
-        var response = new V1.ListCentresResponse { TotalSize = matching.Count };
-        response.Centres.AddRange(page.Take(pageSize).Select(c => c.ToProto(today)));
-        if (page.Count > pageSize) response.NextPageToken = PageToken.Encode(page[pageSize - 1].Id);
+        // The index is in ordinal id order.
+        var (page, next) = PageToken.Page(matching, c => c.Id, after, pageSize, orderedByKey: true);
+        var response = new V1.ListCentresResponse { TotalSize = matching.Count, NextPageToken = next };
+        response.Centres.AddRange(page.Select(c => c.ToProto(today)));
         return Task.FromResult(response);
     }
 
@@ -130,8 +130,8 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         var v = new Validation();
         var id = Names.CentreId(request.Centre);
         v.Require(id is not null, "centre", "must be \"centres/{centre}\"");
-        var level = CheckEnum<AccreditationLevel>((int)request.Level, "level", v);
-        var action = CheckEnum<AccreditationAction>((int)request.Action, "action", v);
+        var level = ProtoMapping.CheckEnum<AccreditationLevel>((int)request.Level, "level", v);
+        var action = ProtoMapping.CheckEnum<AccreditationAction>((int)request.Action, "action", v);
         v.Require(level != AccreditationLevel.Unspecified, "level", "is required");
         v.Require(action != AccreditationAction.Unspecified, "action", "is required");
         v.RequireText(request.Reason, "reason", 1000);
@@ -173,11 +173,11 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     public override Task<V1.FindNearestCentresResponse> FindNearestCentres(V1.FindNearestCentresRequest request, ServerCallContext context)
     {
         var v = new Validation();
-        var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        var type = ProtoMapping.CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
         v.Require(type != ContactKind.Unspecified, "contact_type", "is required");
-        var setting = CheckEnum<Setting>((int)request.Setting, "setting", v);
-        var order = CheckEnum<V1.NearestOrder>((int)request.OrderBy, "order_by", v);
-        var view = CheckEnum<V1.CentreView>((int)request.View, "view", v);
+        var setting = ProtoMapping.CheckEnum<Setting>((int)request.Setting, "setting", v);
+        var order = ProtoMapping.CheckEnum<V1.NearestOrder>((int)request.OrderBy, "order_by", v);
+        var view = ProtoMapping.CheckEnum<V1.CentreView>((int)request.View, "view", v);
         v.Require(double.IsFinite(request.MaxDistanceKm) && request.MaxDistanceKm is >= 0 and <= 1000, "max_distance_km", "must be from 0 to 1000 (0 for the default of 50)");
         v.Require(request.Limit is >= 0 and <= 100, "limit", "must be from 0 to 100 (0 for the default of 10)");
         v.Require(request.OriginCase != V1.FindNearestCentresRequest.OriginOneofCase.None, "origin", "give a postcode or a location");
@@ -225,7 +225,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     public override Task<V1.CheckAccreditationResponse> CheckAccreditation(V1.CheckAccreditationRequest request, ServerCallContext context)
     {
         var v = new Validation();
-        var type = CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        var type = ProtoMapping.CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
         IEnumerable<Centre> matches;
         switch (request.SubjectCase)
         {
@@ -322,12 +322,6 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
             : AccreditationRules.EffectiveStatus(c.Accreditation(AccreditationRules.LevelFor(type)), today) == status;
 
     private static string Haystack(Centre c) => $"{c.DisplayName} {c.OrganisationName} {c.Town} {c.Postcode}".ToLowerInvariant();
-
-    private static T CheckEnum<T>(int value, string field, Validation v) where T : struct, Enum
-    {
-        if (!Enum.IsDefined(typeof(T), value)) v.Add(field, "unknown value");
-        return ProtoMapping.Defined<T>(value);
-    }
 }
 
 /// <summary>Opaque page tokens: the last resource id of the page, base64url-encoded.</summary>
@@ -348,5 +342,39 @@ public static class PageToken
         catch (FormatException) { }
         v.Add("page_token", "is not a token this server issued");
         return null;
+    }
+
+    /// <summary>
+    /// One page of <paramref name="ordered"/> after the item whose key <paramref name="after"/> names, and the
+    /// token for the next page ("" on the last). Keys must be distinct. A token that names no item (gone, or
+    /// filtered out since) pages on from where its key would sort when the list is in ordinal key order
+    /// (<paramref name="orderedByKey"/>); any other ordering cannot place it, so it is refused as unknown
+    /// rather than silently restarting at the first page.
+    /// </summary>
+    public static (List<T> Items, string NextToken) Page<T>(IReadOnlyList<T> ordered, Func<T, string> keyOf, string? after, int size, bool orderedByKey)
+    {
+        var start = 0;
+        if (after is not null)
+        {
+            start = orderedByKey ? CountUpTo(ordered, keyOf, after) : IndexOf(ordered, keyOf, after) + 1;
+            if (start == 0 && !orderedByKey) throw RuleViolation.Invalid("page_token", "unknown");
+        }
+        var items = ordered.Skip(start).Take(size).ToList();
+        var next = start + items.Count < ordered.Count && items.Count > 0 ? Encode(keyOf(items[^1])) : "";
+        return (items, next);
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> list, Func<T, string> keyOf, string key)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (string.Equals(keyOf(list[i]), key, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    private static int CountUpTo<T>(IReadOnlyList<T> list, Func<T, string> keyOf, string key)
+    {
+        var n = 0;
+        while (n < list.Count && string.CompareOrdinal(keyOf(list[n]), key) <= 0) n++;
+        return n;
     }
 }

@@ -93,7 +93,7 @@ public sealed class CaseRepository(ContactStore store, Sealer sealer, AuditTrail
         {
             var c = Load(scope, id) ?? throw RuleViolation.NotFound(CaseNames.Case(id));
             if (!string.IsNullOrEmpty(etag) && etag != c.Etag)
-                throw new RuleViolation(RefusalKind.StaleEtag, Reasons.StaleEtag, $"{c.ResourceName} has changed since it was read (etag {etag}, now {c.Etag}): read it again and retry.");
+                throw RuleViolation.StaleEtag(c.ResourceName, etag, c.Etag);
             change(c);
             c.Version++;
             c.Updated = time.GetUtcNow();

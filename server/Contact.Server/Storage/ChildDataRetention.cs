@@ -1,7 +1,6 @@
 using Contact.Server.Domain.Cases;
 using Contact.Server.Domain.Referrals;
 using Contact.Server.Security;
-using LiteDB;
 
 namespace Contact.Server.Storage;
 
@@ -19,13 +18,6 @@ public static class ChildDataRetention
             RetentionPeriod.OfYears(2), d => CaseNames.Request(d.Id));
         return services;
     }
-
-    /// <summary>The records of <paramref name="collection"/> whose retention date is at or before <paramref name="now"/>.</summary>
-    internal static List<T> Due<T>(Collections scope, string collection, DateTimeOffset now, int limit) =>
-        // Instants are stored as UTC ticks (StoreMapper); null sorts below numbers, so exclude it.
-        scope.Collection<T>(collection).Find(BsonExpression.Create(
-            $"$.{nameof(IRetainable.RetainUntil)} != null AND $.{nameof(IRetainable.RetainUntil)} <= @0", new BsonValue(now.UtcTicks)),
-            limit: limit).ToList();
 }
 
 /// <summary>
@@ -43,7 +35,7 @@ public sealed class ReferralRetention : IRetentionArea
         var referrals = scope.Collection<ReferralDocument>(ReferralRepository.Collection);
         var events = scope.Collection<ReferralEvent>(ReferralRepository.EventCollection);
         var names = new List<string>();
-        foreach (var document in ChildDataRetention.Due<ReferralDocument>(scope, ReferralRepository.Collection, now, limit))
+        foreach (var document in RetentionQuery.Due<ReferralDocument>(scope, ReferralRepository.Collection, now, limit))
         {
             // Only a closing transition dates a referral; should live work ever carry a date, it loses it instead.
             if (document.Referral.IsOpen)
@@ -78,7 +70,7 @@ public sealed class CaseRetention : IRetentionArea
     public IReadOnlyList<string> Expire(WriteScope scope, DateTimeOffset now, int limit)
     {
         var names = new List<string>();
-        foreach (var document in ChildDataRetention.Due<CaseDocument>(scope, CaseRepository.CollectionName, now, limit))
+        foreach (var document in RetentionQuery.Due<CaseDocument>(scope, CaseRepository.CollectionName, now, limit))
         {
             SharingRepository.DeleteOfCase(scope, document.Id);
             CaseRepository.Cases(scope).Delete(document.Id);

@@ -45,8 +45,7 @@ public sealed class ConcernRepository(ContactStore store, ConcernFeed feed, Audi
             var concerns = scope.Collection<Concern>(CollectionName);
             var stored = concerns.FindById(id) ?? throw RuleViolation.NotFound(ConcernNames.Of(id));
             if (!string.IsNullOrEmpty(etag) && etag != stored.Etag)
-                throw new RuleViolation(RefusalKind.StaleEtag, Reasons.StaleEtag,
-                    $"{stored.ResourceName} has changed since it was read (etag {etag}, now {stored.Etag}): read it again and retry.");
+                throw RuleViolation.StaleEtag(stored.ResourceName, etag, stored.Etag);
             var concern = stored.Clone();
             change(concern);
             concern.Version++;

@@ -35,8 +35,6 @@ public sealed class GrantRepository(ContactStore store, AuditTrail trail, TimePr
             ? s.Collection<GrantApplication>(ApplicationsName).FindAll()
             : s.Collection<GrantApplication>(ApplicationsName).Find(a => a.RoundId == roundId)).OrderBy(a => a.Created).ThenBy(a => a.Id, StringComparer.Ordinal).ToList());
 
-    public GrantApplication? Application(string id) => store.Read(s => s.Collection<GrantApplication>(ApplicationsName).FindById(id));
-
     /// <summary>Records an application; <paramref name="check"/> runs inside the write (round open, centre eligible).</summary>
     public Task<GrantApplication> ApplyAsync(GrantApplication application, Action<GrantRound> check, CallAudit audit) =>
         store.WriteAsync(scope =>

@@ -101,7 +101,9 @@ public sealed class ReferralRepository(
             document.RequestFingerprint = fingerprint;
             Save(scope, document, ReferralChangeType.Submitted, insert: true);
             trail.RecordIn(scope, audit.Touch(referral.ResourceName).Case(referral.CaseNumber));
-            return new Submission(Open(document), Replayed: false);
+            // The plaintext already holds what was sealed; only the sequence was set on the stored copy.
+            referral.Sequence = document.Referral.Sequence;
+            return new Submission(referral, Replayed: false);
         });
 
     /// <summary>

@@ -37,8 +37,7 @@ public sealed class RegisterRepository(ContactStore store, RegisterIndex index, 
         {
             var stored = scope.Centres.FindById(id) ?? throw RuleViolation.NotFound(Names.Centre(id));
             if (!string.IsNullOrEmpty(etag) && etag != stored.Etag)
-                throw new RuleViolation(RefusalKind.StaleEtag, Reasons.StaleEtag,
-                    $"{stored.ResourceName} has changed since it was read (etag {etag}, now {stored.Etag}): read it again and retry.");
+                throw RuleViolation.StaleEtag(stored.ResourceName, etag, stored.Etag);
             var centre = stored.Clone();
             var changes = change(centre);
             Save(scope, centre, changes);

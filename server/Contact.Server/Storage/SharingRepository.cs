@@ -61,8 +61,6 @@ public sealed class SharingRepository(
         Notifications(scope).EnsureIndex(x => x.FcaId);
     }
 
-    public DateTimeOffset Now => time.GetUtcNow();
-
     public SharingRequest? Get(string id) => store.Read(s => Requests(s).FindById(id) is { } d ? sealer.Open<SharingRequest>(d.Sealed) : null);
 
     /// <summary>Requests sent by a NACCC credential, routed to an FCA, or all; newest first.</summary>
@@ -272,7 +270,7 @@ public sealed class SharingRepository(
             RetainUntil = r.IsFinished && r.CaseId is null ? retention.RetainUntil(RetentionKind, time.GetUtcNow()) : null,
         };
         if (insert) Requests(scope).Insert(doc); else Requests(scope).Update(doc);
-        var published = sealer.Open<SharingRequest>(doc.Sealed);
-        scope.OnCommitted(() => requestFeed.Publish(published));
+        // Nothing changes r after Save (callers only read it to answer), so the plaintext is what was sealed.
+        scope.OnCommitted(() => requestFeed.Publish(r));
     }
 }

@@ -94,6 +94,17 @@ public class ConcernRulesTests
         Assert.Contains(ex.Fields, f => f.Field == "concern.centre");
         Assert.Contains(ex.Fields, f => f.Field == "concern.organisation.offers");
     }
+
+    [Fact]
+    public void A_new_concern_naming_the_wrong_kind_of_organisation_is_refused_with_its_clause()
+    {
+        var v = new Validation();
+        ConcernRules.ValidateNew(new Concern { Type = ConcernType.Quality, Description = "d" }, v);
+        var ex = Assert.Throws<RuleViolation>(v.ThrowIfInvalid);
+        Assert.Equal(RefusalKind.Invalid, ex.Kind);
+        Assert.Equal("MOU 2.4.3", ex.Clause);
+        Assert.Contains(ex.Fields, f => f.Field == "concern.centre");
+    }
 }
 
 public class GrantRulesTests

@@ -203,6 +203,44 @@ public class ConcernTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_out_of_order_step_on_a_quality_concern_is_refused_with_MOU_2_4_3_and_nothing_changes()
+    {
+        var raised = await _practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Concern = AboutCentre(_centre, ConcernType.Quality) });
+        var refused = await Refusal.Expect(StatusCode.FailedPrecondition, () => Act(raised, ConcernAction.AlertNaccc, "Sent to NACCC"));
+        Assert.Equal("MOU 2.4.3", refused.Clause);
+        Assert.Contains(refused.Fields, f => f.Field == "action");
+        var stored = await _nct.Concerns.GetConcernAsync(new GetConcernRequest { Name = raised.Name });
+        Assert.Equal(ConcernStatus.Raised, stored.Status);
+        Assert.Equal(raised.Etag, stored.Etag);
+    }
+
+    [Fact]
+    public async Task An_out_of_order_step_on_an_unaccredited_organisation_concern_is_refused_with_Policy_1_6_and_nothing_changes()
+    {
+        var raised = await _practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Concern = Unaccredited() });
+        var refused = await Refusal.Expect(StatusCode.FailedPrecondition, () => Act(raised, ConcernAction.EncourageAccreditation));
+        Assert.Equal("Policy 1.6", refused.Clause);
+        Assert.Contains(refused.Fields, f => f.Field == "action");
+        var stored = await _nct.Concerns.GetConcernAsync(new GetConcernRequest { Name = raised.Name });
+        Assert.Equal(ConcernStatus.Raised, stored.Status);
+        Assert.Equal(raised.Etag, stored.Etag);
+    }
+
+    [Fact]
+    public async Task A_new_concern_naming_the_wrong_kind_of_organisation_carries_the_clause_Policy_1_6_and_1_7()
+    {
+        var wrong = Unaccredited();
+        wrong.Centre = _centre;
+        var unaccredited = await Refusal.Expect(StatusCode.InvalidArgument, () => _practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Concern = wrong }));
+        Assert.Equal("Policy 1.6", unaccredited.Clause);
+        Assert.Contains(unaccredited.Fields, f => f.Field == "concern.centre");
+        var compliance = await Refusal.Expect(StatusCode.InvalidArgument, () => _practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Concern = new Concern { Type = ConcernType.StandardsCompliance, Description = "x" } }));
+        Assert.Equal("Policy 1.7, MOU 2.1.4", compliance.Clause);
+        Assert.Contains(compliance.Fields, f => f.Field == "concern.centre");
+        Assert.Equal(0, (await _nct.Concerns.ListConcernsAsync(new ListConcernsRequest())).TotalSize);
+    }
+
+    [Fact]
     public async Task Invalid_concerns_are_refused_with_field_details_and_nothing_is_stored()
     {
         var noCentre = await Refusal.Expect(StatusCode.InvalidArgument, () => _practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Concern = new Concern { Type = ConcernType.StandardsCompliance, Description = "x" } }));

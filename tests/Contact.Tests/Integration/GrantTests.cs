@@ -72,6 +72,31 @@ public class GrantTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_application_already_awarded_or_declined_is_not_decided_again_MOU_2_4_2()
+    {
+        var round = await RoundAsync(1_000_000);
+        var awardedApp = await ApplyAsync(_nct, round.Name, await CentreAsync("A"), 100_000);
+        var declinedApp = await ApplyAsync(_nct, round.Name, await CentreAsync("B"), 100_000);
+        await _nct.Grants.AwardGrantAsync(new AwardGrantRequest { Name = awardedApp.Name, AmountPence = 100_000 });
+        await _nct.Grants.DeclineGrantApplicationAsync(new DeclineGrantApplicationRequest { Name = declinedApp.Name, Reason = "Outside the funding priorities" });
+
+        var declineAwarded = await Refusal.Expect(StatusCode.FailedPrecondition,
+            () => _nct.Grants.DeclineGrantApplicationAsync(new DeclineGrantApplicationRequest { Name = awardedApp.Name, Reason = "Changed our mind" }));
+        Assert.Equal("MOU 2.4.2", declineAwarded.Clause);
+        Assert.Contains("already awarded", declineAwarded.Message);
+        var awardDeclined = await Refusal.Expect(StatusCode.FailedPrecondition,
+            () => _nct.Grants.AwardGrantAsync(new AwardGrantRequest { Name = declinedApp.Name, AmountPence = 1 }));
+        Assert.Equal("MOU 2.4.2", awardDeclined.Clause);
+        Assert.Contains("already declined", awardDeclined.Message);
+
+        // Nothing changed: one award, one decline, the budget spent once.
+        var stored = await _nct.Grants.ListGrantApplicationsAsync(new ListGrantApplicationsRequest { Parent = round.Name });
+        Assert.Equal(GrantApplicationStatus.Awarded, stored.Applications.Single(a => a.Name == awardedApp.Name).Status);
+        Assert.Equal(GrantApplicationStatus.Declined, stored.Applications.Single(a => a.Name == declinedApp.Name).Status);
+        Assert.Equal(100_000, (await _nct.Grants.GetGrantRoundAsync(new GetGrantRoundRequest { Name = round.Name })).AwardedPence);
+    }
+
+    [Fact]
     public async Task Concurrent_awards_through_the_real_channel_never_exceed_the_budget()
     {
         const long budget = 1_000_000, each = 70_000; // room for 14 of 40

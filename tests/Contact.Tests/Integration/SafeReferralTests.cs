@@ -191,6 +191,30 @@ public class SafeReferralTests : IAsyncLifetime
         (await _nct.InformationSharing.ListSharingRequestsAsync(new ListSharingRequestsRequest())).SharingRequests.Count;
 
     [Fact]
+    public async Task Paging_the_sharing_list_visits_each_request_once_and_refuses_a_token_naming_no_request()
+    {
+        for (var i = 0; i < 3; i++) await Submit("Pager", $"Family{i}", D(2018, 1, 1));
+        var seen = new List<string>();
+        var request = new ListSharingRequestsRequest { PageSize = 2 };
+        ListSharingRequestsResponse page;
+        do
+        {
+            page = await _nct.InformationSharing.ListSharingRequestsAsync(request);
+            seen.AddRange(page.SharingRequests.Select(r => r.Name));
+            request.PageToken = page.NextPageToken;
+        }
+        while (page.NextPageToken != "");
+        Assert.Equal(3, seen.Distinct().Count());
+        Assert.Equal(3, seen.Count);
+
+        // A well-formed token for a request that is not listed used to restart silently at the first page.
+        var unknown = Contact.Server.Services.PageToken.Encode("no-such-request");
+        var error = await Refusal.Expect(StatusCode.InvalidArgument,
+            () => _nct.InformationSharing.ListSharingRequestsAsync(new ListSharingRequestsRequest { PageToken = unknown }));
+        Assert.Contains(error.Fields, f => f.Field == "page_token" && f.Description == "unknown");
+    }
+
+    [Fact]
     public async Task Path_not_known_tells_NACCC_not_open_and_never_open_in_the_past()
     {
         await CreateCase(NewCase("ZW26C00001", "Zoe", "Jones", D(2019, 2, 2)));

@@ -37,6 +37,10 @@ public sealed class RuleViolation(
     public static RuleViolation NotFound(string resource) =>
         new(RefusalKind.NotFound, Reasons.NotFound, $"{resource} was not found.");
 
+    /// <summary>A write that sent the etag it last read, when the resource has changed since (ABORTED).</summary>
+    public static RuleViolation StaleEtag(string resource, string sent, string current) =>
+        new(RefusalKind.StaleEtag, Reasons.StaleEtag, $"{resource} has changed since it was read (etag {sent}, now {current}): read it again and retry.");
+
     /// <summary>A rule of the policy or MOU refuses the request.</summary>
     public static RuleViolation Rule(string clause, string message, string? field = null, RefusalKind kind = RefusalKind.FailedPrecondition, string reason = Reasons.RuleViolation) =>
         new(kind, reason, $"{message} ({clause})", clause, field is null ? null : [new(field, message)]);
@@ -102,10 +106,25 @@ public sealed class Validation
         return requested <= 0 ? defaultSize : Math.Min(requested, maxSize);
     }
 
+    /// <summary>
+    /// Like <see cref="Require"/>, for a problem a rule of the policy or MOU names: the refusal then carries
+    /// the clause (and reason RULE_VIOLATION) as <see cref="RuleViolation.Rule"/> does, with every field listed.
+    /// </summary>
+    public Validation RequireRule(bool condition, string clause, string field, string description)
+    {
+        if (condition) return this;
+        _clause ??= clause;
+        return Add(field, $"{description} ({clause})");
+    }
+
+    private string? _clause;
+
     public void ThrowIfInvalid()
     {
         if (_problems.Count == 0) return;
         var summary = string.Join("; ", _problems.Select(p => $"{p.Field}: {p.Description}"));
-        throw new RuleViolation(RefusalKind.Invalid, Reasons.InvalidRequest, summary, null, _problems.ToArray());
+        throw _clause is null
+            ? new RuleViolation(RefusalKind.Invalid, Reasons.InvalidRequest, summary, null, _problems.ToArray())
+            : new RuleViolation(RefusalKind.Invalid, Reasons.RuleViolation, summary, _clause, _problems.ToArray());
     }
 }

@@ -31,14 +31,14 @@ public static class ConcernRules
         v.RequireText(c.Description, "concern.description", MaxText);
         if (c.Type == ConcernType.UnaccreditedOrganisation)
         {
-            v.Require(c.CentreId is null, "concern.centre", "an unaccredited organisation is not in the register: name it in concern.organisation (Policy 1.6)");
+            v.RequireRule(c.CentreId is null, "Policy 1.6", "concern.centre", "an unaccredited organisation is not in the register: name it in concern.organisation");
             v.RequireText(c.OrganisationName, "concern.organisation.name", 200)
                 .RequireText(c.OrganisationAddress, "concern.organisation.address", 400)
                 .RequireText(c.OrganisationOffers, "concern.organisation.offers", 1000);
         }
         else if (c.Type != ConcernType.Unspecified)
         {
-            v.Require(c.CentreId is not null, "concern.centre", $"name the centre, \"centres/{{centre}}\" ({ClauseFor(c.Type)})");
+            v.RequireRule(c.CentreId is not null, ClauseFor(c.Type), "concern.centre", "name the centre, \"centres/{centre}\"");
             v.Require(c.OrganisationName is null, "concern.organisation", "only for an unaccredited organisation; name the centre in concern.centre");
         }
     }

@@ -96,14 +96,20 @@ public static class GrantRules
             throw RuleViolation.Rule(Clause, $"The {round.Id} round closed on {round.Year.End:yyyy-MM-dd}: the grant is annual", "parent");
     }
 
+    /// <summary>An application is decided once: awarding or declining it again is refused (MOU 2.4.2).</summary>
+    public static void RequirePending(GrantApplication application)
+    {
+        if (application.Status != GrantApplicationStatus.Pending)
+            throw RuleViolation.Rule(Clause, $"The application is already {application.Status.ToString().ToLowerInvariant()}", "name");
+    }
+
     /// <summary>
     /// Checks an award against the round's budget. <paramref name="awardedSoFar"/> must be read in the
     /// same write that records the award, so that concurrent awards cannot together exceed it.
     /// </summary>
     public static void CheckAward(GrantRound round, long awardedSoFar, GrantApplication application, long amount, Centre? centre, DateOnly today)
     {
-        if (application.Status != GrantApplicationStatus.Pending)
-            throw RuleViolation.Rule(Clause, $"The application is already {application.Status.ToString().ToLowerInvariant()}", "name");
+        RequirePending(application);
         if (amount > application.RequestedPence)
             throw RuleViolation.Invalid("amount_pence", $"must not exceed the {application.RequestedPence} pence requested");
         if (centre is null) throw RuleViolation.NotFound(Names.Centre(application.CentreId));

@@ -166,10 +166,6 @@ public static class SharingRules
     public static bool NeededConfirmation(CaseRecord c, SharingAnswer a) =>
         (c.CurrentRisk && a.CurrentRisk == YesNo.No) || (c.HistoricRisk && a.CurrentRisk == YesNo.No && a.HistoricRisk == YesNo.No);
 
-    /// <summary>The permission the further information was shared under.</summary>
-    public static CourtPermission? PermissionFor(CaseRecord c, string? reference) =>
-        c.CourtPermissions.FirstOrDefault(p => Same(p.Reference, reference ?? ""));
-
     private static bool Same(string a, string b) => string.Equals(Collapse(a), Collapse(b), StringComparison.OrdinalIgnoreCase);
 
     private static string Collapse(string s) => Regex.Replace(s.Trim(), @"\s+", " ");
