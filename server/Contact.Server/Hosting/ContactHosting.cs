@@ -105,6 +105,7 @@ public static class ContactHosting
                 Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor);
         });
         services.AddGrpcReflection();
+        services.AddContactGrpcWeb(configuration);
         services.AddOpenReferralFeed(options.OpenReferral);
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;
@@ -114,6 +115,7 @@ public static class ContactHosting
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseRateLimiter();
+        app.UseContactGrpcWeb();
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
         app.MapHealthChecks("/healthz");
         app.MapPrometheusScrapingEndpoint("/metrics");
