@@ -58,7 +58,8 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
     public async Task Only_centres_accredited_now_at_some_level_are_listed_and_paging_adds_up()
     {
         var index = _host.Get<RegisterIndex>();
-        var accredited = index.All().Where(c => AccreditationRules.IsAccreditedAtAnyLevel(c, Today)).Select(c => c.Id).ToHashSet();
+        var accreditedCentres = index.All().Where(c => AccreditationRules.IsAccreditedAtAnyLevel(c, Today)).ToList();
+        var accredited = accreditedCentres.Select(c => OrukIds.Service(c.Id)).ToHashSet();
         Assert.True(accredited.Count < index.Count, "the demo register should hold some centres not accredited now");
 
         using var http = _host.Http();
@@ -78,10 +79,14 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
         }
         Assert.Equal(accredited.OrderBy(x => x, StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
 
-        var unaccredited = index.All().First(c => !accredited.Contains(c.Id));
+        var unaccredited = index.All().First(c => !accredited.Contains(OrukIds.Service(c.Id)));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/services/{unaccredited.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/services/{OrukIds.Service(unaccredited.Id)}")).StatusCode);
         using var one = JsonDocument.Parse(await http.GetStringAsync($"/services/{accredited.First()}"));
         Assert.Equal(accredited.First(), one.RootElement.GetProperty("id").GetString());
+        // The register id (the feed's id before ORUK 3.0 conformance) still finds the service.
+        using var legacy = JsonDocument.Parse(await http.GetStringAsync($"/services/{accreditedCentres[0].Id}"));
+        Assert.Equal(OrukIds.Service(accreditedCentres[0].Id), legacy.RootElement.GetProperty("id").GetString());
     }
 
     [Fact]
@@ -104,7 +109,7 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
         Assert.True(description.Contains("supported contact") && !description.Contains("supervised"),
             $"policy 1.2 / MOU 2.1.2: only contact types accredited now may be advertised, but the feed says \"{description}\"");
         using var listed = JsonDocument.Parse(await http.GetStringAsync("/services?search=standard%20only&per_page=100"));
-        var entry = listed.RootElement.GetProperty("contents").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
+        var entry = listed.RootElement.GetProperty("contents").EnumerateArray().Single(s => s.GetProperty("id").GetString() == OrukIds.Service(id));
         Assert.False(entry.GetProperty("description").GetString()!.Contains("supervised"), "policy 1.2: the list must not advertise supervised contact either");
     }
 
@@ -142,6 +147,7 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
         using var open = JsonDocument.Parse(await http.GetStringAsync($"/services/{centreBased.Id}"));
         var address = open.RootElement.GetProperty("service_at_locations")[0].GetProperty("location").GetProperty("addresses")[0];
         Assert.Equal(centreBased.Postcode, address.GetProperty("postal_code").GetString());
+        Assert.Equal(centreBased.AddressLines[0], address.GetProperty("address_1").GetString());
     }
 
     [Fact]
@@ -161,7 +167,7 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
 
         using var leeds = JsonDocument.Parse(await http.GetStringAsync("/services?search=leeds"));
         Assert.All(leeds.RootElement.GetProperty("contents").EnumerateArray(), s =>
-            Assert.Contains("leeds", (s.GetProperty("name").GetString() + s.GetProperty("organization").GetProperty("name").GetString() + s.GetProperty("service_at_locations")[0].GetProperty("location").GetProperty("name").GetString()).ToLowerInvariant() + _host.Get<RegisterIndex>().Get(s.GetProperty("id").GetString()!)!.Town.ToLowerInvariant()));
+            Assert.Contains("leeds", (s.GetProperty("name").GetString() + s.GetProperty("organization").GetProperty("name").GetString() + s.GetProperty("service_at_locations")[0].GetProperty("location").GetProperty("name").GetString()).ToLowerInvariant() + _host.Get<RegisterIndex>().All().Single(c => OrukIds.Service(c.Id) == s.GetProperty("id").GetString()).Town.ToLowerInvariant()));
         Assert.True(leeds.RootElement.GetProperty("total_items").GetInt32() > 0);
     }
 
