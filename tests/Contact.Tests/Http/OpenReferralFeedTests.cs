@@ -198,6 +198,104 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cors_preflight_and_simple_requests_answer_as_the_oruk_profile_requires()
+    {
+        using var http = _host.Http();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/services?per_page=5");
+        preflight.Headers.Add("Origin", "https://directory.council.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "if-none-match");
+        using var answer = await http.SendAsync(preflight);
+        Assert.True(answer.IsSuccessStatusCode, $"preflight: {(int)answer.StatusCode}");
+        Assert.Equal("*", answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("GET", string.Join(",", answer.Headers.GetValues("Access-Control-Allow-Methods")));
+
+        foreach (var path in new[] { "/", "/services", "/taxonomies", "/services?per_page=0" })
+        {
+            using var simple = new HttpRequestMessage(HttpMethod.Get, path);
+            simple.Headers.Add("Origin", "https://directory.council.example");
+            using var response = await http.SendAsync(simple);
+            Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        }
+    }
+
+    [Fact]
+    public async Task The_root_names_the_version_the_profile_and_the_openapi_url()
+    {
+        using var http = _host.Http();
+        using var root = JsonDocument.Parse(await http.GetStringAsync("/"));
+        Assert.Equal("3.0", root.RootElement.GetProperty("version").GetString());
+        Assert.StartsWith("https://github.com/openreferral/uk-profile", root.RootElement.GetProperty("profile").GetString());
+        Assert.EndsWith("/openapi.json", root.RootElement.GetProperty("openapi_url").GetString());
+    }
+
+    [Fact]
+    public async Task Policy_1_2_taxonomy_term_filter_lists_only_services_accredited_now_for_that_contact_type()
+    {
+        using var http = _host.Http();
+        var supervised = OrukTaxonomies.For(ContactKind.Supervised);
+        var expected = _host.Get<RegisterIndex>().All()
+            .Where(c => AccreditationRules.IsAccreditedFor(c, ContactKind.Supervised, Today)).Select(c => OrukIds.Service(c.Id)).ToHashSet();
+        using var page = JsonDocument.Parse(await http.GetStringAsync($"/services?taxonomy_term_id={supervised.Id}&per_page=200"));
+        var ids = page.RootElement.GetProperty("contents").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet();
+        Assert.True(expected.SetEquals(ids), $"expected {expected.Count}, got {ids.Count}");
+        Assert.True(ids.Count < _host.Get<RegisterIndex>().All().Count(c => OrukMapper.IsListed(c, Today)), "the filter must filter");
+        foreach (var s in page.RootElement.GetProperty("contents").EnumerateArray())
+            Assert.Contains(s.GetProperty("attributes").EnumerateArray(), a => a.GetProperty("taxonomy_term_id").GetString() == supervised.Id);
+
+        using var other = JsonDocument.Parse(await http.GetStringAsync($"/services?taxonomy_id={Guid.NewGuid()}"));
+        Assert.Equal(0, other.RootElement.GetProperty("total_items").GetInt32());
+    }
+
+    [Fact]
+    public async Task Organization_modified_after_and_schedule_filters_are_honoured()
+    {
+        using var http = _host.Http();
+        var listed = _host.Get<RegisterIndex>().All().Where(c => OrukMapper.IsListed(c, Today)).ToList();
+        var organization = listed.GroupBy(OrukMapper.OrganizationId).OrderByDescending(g => g.Count()).First();
+        using var byOrg = JsonDocument.Parse(await http.GetStringAsync($"/services?organization_id={organization.Key}&per_page=200"));
+        Assert.Equal(organization.Count(), byOrg.RootElement.GetProperty("total_items").GetInt32());
+
+        var future = Uri.EscapeDataString(_host.Clock.GetUtcNow().AddDays(1).ToString("O"));
+        using var none = JsonDocument.Parse(await http.GetStringAsync($"/services?modified_after={future}"));
+        Assert.Equal(0, none.RootElement.GetProperty("total_items").GetInt32());
+        using var all = JsonDocument.Parse(await http.GetStringAsync("/services?modified_after=2000-01-01T00:00:00Z"));
+        Assert.Equal(listed.Count, all.RootElement.GetProperty("total_items").GetInt32());
+
+        var saturday = listed.Count(c => c.OpeningSessions.Any(s => s.Day == DayOfWeek.Saturday));
+        using var sat = JsonDocument.Parse(await http.GetStringAsync("/service_at_locations?day=SA&per_page=200"));
+        Assert.Equal(saturday, sat.RootElement.GetProperty("total_items").GetInt32());
+        var morning = listed.Count(c => c.OpeningSessions.Any(s => s.Day == DayOfWeek.Saturday && s.Closes <= new TimeOnly(13, 0)));
+        using var satMorning = JsonDocument.Parse(await http.GetStringAsync("/services?day=saturday&end_time=13:00"));
+        Assert.Equal(morning, satMorning.RootElement.GetProperty("total_items").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/services?minimum_age=5", "minimum_age")]
+    [InlineData("/services?maximum_age=12", "maximum_age")]
+    [InlineData("/services?minimal=true", "minimal")]
+    [InlineData("/service_at_locations?full=true", "full")]
+    [InlineData("/services?taxonomy_term_id=supervised", "taxonomy_term_id")]
+    [InlineData("/services?organization_id=charity-1", "organization_id")]
+    [InlineData("/services?modified_after=yesterday", "modified_after")]
+    [InlineData("/services?day=Funday", "day")]
+    [InlineData("/services?start_time=9am", "start_time")]
+    [InlineData("/services?format=ndjson", "format")]
+    [InlineData("/services?pageSize=abc", "pageSize")]
+    [InlineData("/organizations?search=x", "search")]
+    [InlineData("/taxonomy_terms?per_page=abc", "per_page")]
+    [InlineData("/services/0b6a4a3e-3c55-4f25-9f0e-5f8c1c7a1d42?full=true", "full")]
+    public async Task Every_parameter_the_feed_does_not_honour_is_refused_by_name(string url, string parameter)
+    {
+        using var http = _host.Http();
+        using var response = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _), $"the problem must name {parameter}");
+    }
+
+    [Fact]
     public async Task The_feed_is_rate_limited_per_client()
     {
         await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["Contact:OpenReferral:PermitsPerMinute"] = "3" });
