@@ -113,6 +113,7 @@ public static class ContactHosting
     public static WebApplication MapContact(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseCors();          // before the limiter, so a 429 still carries the CORS headers
         app.UseRateLimiter();
         app.UseHttpCaching();   // ETag, Cache-Control and 304 for endpoints marked WithHttpCaching
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
