@@ -119,6 +119,7 @@ public static class ContactHosting
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseRateLimiter();
+        app.UseHttpCaching();   // ETag, Cache-Control and 304 for endpoints marked WithHttpCaching
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
         app.MapHealthChecks("/healthz");
         app.MapPrometheusScrapingEndpoint("/metrics");

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Contact.Server.Domain.Common;
 using Contact.Server.Domain.Geo;
 using Contact.Server.Domain.Register;
+using Contact.Server.Hosting;
 using Contact.Server.Storage;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -16,6 +17,11 @@ public sealed class OpenReferralOptions
     public int PermitsPerMinute { get; set; } = 120;
     /// <summary>The largest page a client may ask for.</summary>
     public int MaxPerPage { get; set; } = 200;
+    /// <summary>
+    /// How long caches may reuse an answer (Cache-Control max-age): also how long a suspended
+    /// centre may still be shown by a directory that caches; revalidating with the ETag is cheap.
+    /// </summary>
+    public int CacheSeconds { get; set; } = 60;
 }
 
 /// <summary>
@@ -58,7 +64,8 @@ public static class OpenReferralFeed
 
     public static WebApplication MapOpenReferralFeed(this WebApplication app, OpenReferralOptions options)
     {
-        var feed = app.MapGroup("").RequireRateLimiting(RateLimitPolicy);
+        var feed = app.MapGroup("").RequireRateLimiting(RateLimitPolicy)
+            .WithHttpCaching(TimeSpan.FromSeconds(Math.Max(0, options.CacheSeconds)));
         feed.MapGet("/", () => Results.Json(new { version = OrukVersion, profile = "https://openreferraluk.org" }, Json));
         feed.MapGet("/services", (HttpRequest request, RegisterIndex index, PostcodeDirectory postcodes, TimeProvider time) =>
             ListServices(request, index, postcodes, UkClock.Today(time), options));
