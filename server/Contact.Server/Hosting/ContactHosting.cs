@@ -23,6 +23,8 @@ public sealed class ContactOptions
     public OpenReferralOptions OpenReferral { get; set; } = new();
     /// <summary>Add a Server-Timing trailer with the handler's duration to unary calls (benchmarks).</summary>
     public bool ServerTiming { get; set; }
+    /// <summary>How often the background health probe reads the store; health checks answer from its last result.</summary>
+    public int HealthProbeSeconds { get; set; } = 5;
 }
 
 public sealed class SecretsOptions
@@ -106,7 +108,10 @@ public static class ContactHosting
         });
         services.AddGrpcReflection();
         services.AddOpenReferralFeed(options.OpenReferral);
-        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        // grpc.health.v1 Check answers from the table the probe keeps, not by running the checks per call.
+        services.AddSingleton<StoreProbe>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreProbe>());
+        services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = true).AddCheck<StoreHealthCheck>("store");
         return services;
     }
 
@@ -140,22 +145,5 @@ public static class ContactHosting
     {
         var keyFile = options.Secrets.KeyFile ?? Path.Combine(options.Storage.DataDirectory, "contact.key");
         return Secrets.Load(options.Secrets.DataKey, keyFile, File.Exists(options.Storage.ResolvePath()), log);
-    }
-}
-
-/// <summary>Healthy while the store answers a read.</summary>
-public sealed class StoreHealthCheck(ContactStore store) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            store.Read(s => s.Settings.Count());
-            return Task.FromResult(HealthCheckResult.Healthy());
-        }
-        catch (Exception ex)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("The store does not answer.", ex));
-        }
     }
 }
