@@ -107,6 +107,7 @@ public static class ContactHosting
                 Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor);
         });
         services.AddGrpcReflection();
+        services.AddContactGrpcWeb(configuration);
         services.AddOpenReferralFeed(options.OpenReferral);
         // grpc.health.v1 Check answers from the table the probe keeps, not by running the checks per call.
         services.AddSingleton<StoreProbe>();
@@ -121,6 +122,7 @@ public static class ContactHosting
         app.UseCors();          // before the limiter, so a 429 still carries the CORS headers
         app.UseRateLimiter();
         app.UseHttpCaching();   // ETag, Cache-Control and 304 for endpoints marked WithHttpCaching
+        app.UseContactGrpcWeb();
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
         app.MapHealthChecks("/healthz");
         app.MapPrometheusScrapingEndpoint("/metrics");
