@@ -1,3 +1,4 @@
+using System.Globalization;
 using Contact.Client;
 using Contact.V1;
 using Google.Protobuf.WellKnownTypes;
