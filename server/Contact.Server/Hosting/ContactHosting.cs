@@ -1,5 +1,6 @@
 using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
+using Contact.Server.Finder;
 using Contact.Server.Observability;
 using Contact.Server.OpenReferral;
 using OpenTelemetry.Metrics;
@@ -106,6 +107,7 @@ public static class ContactHosting
         });
         services.AddGrpcReflection();
         services.AddOpenReferralFeed(options.OpenReferral);
+        services.AddFinder();
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;
     }
@@ -118,6 +120,7 @@ public static class ContactHosting
         app.MapHealthChecks("/healthz");
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
+        app.MapFinder();
         app.MapGrpcService<RegisterService>();
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
