@@ -89,12 +89,12 @@ public sealed class FinderPages(FinderAssets assets)
                 b.Append("<h2 class=\"govuk-heading-m\"><a class=\"govuk-link\" href=\"").Append(E(DetailsHref(c, form))).Append("\">")
                     .Append(E(c.DisplayName)).Append("</a></h2>");
                 if (kind == ContactKind.Supervised && c.IsCommissionedOn(today))
-                    b.Append("<p class=\"govuk-body\"><strong class=\"govuk-tag govuk-tag--green\">Commissioned by Cafcass</strong></p>");
-                b.Append("<dl class=\"govuk-summary-list govuk-summary-list--no-border\">");
-                Row(b, "Distance", E(Distance(f)));
-                Row(b, "Where", Where(c));
-                Row(b, "Waiting time", E(Waiting(c)));
-                Row(b, "Open", Sessions(c));
+                    b.Append("<p class=\"govuk-body govuk-!-margin-bottom-2\"><strong class=\"govuk-tag govuk-tag--green\">Commissioned by Cafcass</strong></p>");
+                b.Append("<dl class=\"govuk-body app-facts\">");
+                Fact(b, "Distance", E(Distance(f)));
+                Fact(b, "Where", Where(c));
+                Fact(b, "Waiting time", E(Waiting(c)));
+                Fact(b, "Open", Sessions(c));
                 b.Append("</dl></li>");
             }
             b.Append("</ol>");
@@ -218,6 +218,9 @@ public sealed class FinderPages(FinderAssets assets)
         }
         b.Append("</ol>");
     }
+
+    private static void Fact(StringBuilder b, string key, string valueHtml) =>
+        b.Append("<div class=\"app-facts__row\"><dt>").Append(key).Append("</dt><dd>").Append(valueHtml).Append("</dd></div>");
 
     private static void Row(StringBuilder b, string key, string valueHtml) =>
         b.Append("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">").Append(key)
