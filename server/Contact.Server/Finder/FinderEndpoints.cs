@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Contact.Server.Domain.Common;
@@ -44,6 +45,16 @@ public static class FinderEndpoints
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/find"), branch => branch.UseResponseCompression());
         app.MapGet("/find/assets/{name}", (string name, HttpContext http, FinderAssets assets) => assets.Serve(name, http));
         var pages = app.MapGroup("/find").RequireRateLimiting(OpenReferralFeed.RateLimitPolicy);
+        // For benchmarks (Contact:ServerTiming, as for gRPC): the handler's time, postcode to HTML.
+        if (app.Services.GetRequiredService<ContactOptions>().ServerTiming)
+            pages.AddEndpointFilter(async (context, next) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = await next(context);
+                context.HttpContext.Response.Headers["Server-Timing"] =
+                    $"render;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.000", CultureInfo.InvariantCulture)}";
+                return result;
+            });
         pages.MapGet("", (HttpContext http, FinderPages html) => Page(http, 200, html.Search(Form(http.Request), [])));
         pages.MapGet("/results", ResultsPage);
         pages.MapGet("/centres/{id}", Details);
