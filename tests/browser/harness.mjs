@@ -64,7 +64,7 @@ export class DemoServer {
       headers: { authorization: `Bearer ${this.key("practitioner")}` },
     });
     if (!response.ok) throw new Error(`findNearest: ${response.status} ${await response.text()}`);
-    return (await response.json()).results?.map((r) => r.centre.name) ?? [];
+    return (await response.json()).results?.map((r) => (r.summary ?? r.centre).name) ?? [];
   }
 
   /** A gRPC call (buf curl over h2c, server reflection), as a partner system makes it. */

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Contact.Server.Hosting;
 
 namespace Contact.Server.Finder;
 
@@ -8,7 +7,8 @@ namespace Contact.Server.Finder;
 /// The page's two static files (the compiled GOV.UK Frontend stylesheet and the small
 /// progressive-enhancement script), embedded in the server and served from memory: no CDN, no
 /// file system. Each is compressed once at start (Brotli and gzip at their smallest) and addressed
-/// by a hash of its content, so browsers may keep it for a year and a new build changes the URL.
+/// by a hash of its content, so browsers may keep it for a year (HttpCaching, see MapFinder) and a
+/// new build changes the URL.
 /// </summary>
 public sealed class FinderAssets
 {
@@ -35,8 +35,6 @@ public sealed class FinderAssets
         var headers = http.Response.Headers;
         headers.Vary = "Accept-Encoding";
         headers.XContentTypeOptions = "nosniff";
-        if (HttpCaching.NotModified(http, $"W/\"{asset.Hash}\"", "public, max-age=31536000, immutable"))
-            return Results.StatusCode(StatusCodes.Status304NotModified);
         var accepts = http.Request.GetTypedHeaders().AcceptEncoding;
         bool Accepts(string coding) => accepts.Any(e => e.Value.Equals(coding, StringComparison.OrdinalIgnoreCase) && e.Quality is not 0);
         if (Accepts("br")) { headers.ContentEncoding = "br"; return Results.Bytes(asset.Brotli, asset.ContentType); }

@@ -43,8 +43,12 @@ public static class FinderEndpoints
     public static WebApplication MapFinder(this WebApplication app)
     {
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/find"), branch => branch.UseResponseCompression());
-        app.MapGet("/find/assets/{name}", (string name, HttpContext http, FinderAssets assets) => assets.Serve(name, http));
-        var pages = app.MapGroup("/find").RequireRateLimiting(OpenReferralFeed.RateLimitPolicy);
+        // Assets: their URLs carry a hash of their content, so a year is safe.
+        app.MapGet("/find/assets/{name}", (string name, HttpContext http, FinderAssets assets) => assets.Serve(name, http))
+            .WithHttpCaching(TimeSpan.FromDays(365));
+        // Pages: cacheable but stale at once, so every use revalidates (ETag, 304) and a suspended
+        // centre disappears on the very next search (MOU 2.1.2).
+        var pages = app.MapGroup("/find").RequireRateLimiting(OpenReferralFeed.RateLimitPolicy).WithHttpCaching(TimeSpan.Zero);
         // For benchmarks (Contact:ServerTiming, as for gRPC): the handler's time, postcode to HTML.
         if (app.Services.GetRequiredService<ContactOptions>().ServerTiming)
             pages.AddEndpointFilter(async (context, next) =>
@@ -170,10 +174,9 @@ public static class FinderEndpoints
         : "malformed";
 
     /// <summary>
-    /// A page with the headers every finder page carries: cacheable but revalidated each time
-    /// (an ETag of the page itself, so a suspended centre disappears on the very next search), no
-    /// cookies, no referrer leaving the site (the URL holds the postcode), script and styles from
-    /// this server only.
+    /// A page with the headers every finder page carries: no referrer leaving the site (the URL
+    /// holds the postcode), script and styles from this server only. Answers of 200 get their ETag
+    /// and Cache-Control from <see cref="HttpCaching"/>; refusals are never stored.
     /// </summary>
     internal static IResult Page(HttpContext http, int status, string html)
     {
@@ -182,13 +185,7 @@ public static class FinderEndpoints
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=()";
-        var bytes = Encoding.UTF8.GetBytes(html);
-        if (status == StatusCodes.Status200OK)
-        {
-            if (HttpCaching.NotModified(http, HttpCaching.ContentTag(bytes), "no-cache"))
-                return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-        else headers.CacheControl = "no-store";
+        if (status != StatusCodes.Status200OK) headers.CacheControl = "no-store";
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 }
