@@ -60,10 +60,11 @@ describe("the TypeScript SDK against the real demo server", () => {
 
   it("reads the clause from ErrorInfo, and the refused decision is not stored", async () => {
     const client = createContactClient({ baseUrl: server.baseUrl, apiKey: server.key("naccc") });
+    // BASIC: the etag compared below is in the centre, not the summary.
     const { results } = await client.register.findNearestCentres({
-      origin: { case: "postcode", value: "LS1 4AP" }, contactType: ContactType.SUPERVISED, limit: 1,
+      origin: { case: "postcode", value: "LS1 4AP" }, contactType: ContactType.SUPERVISED, limit: 1, view: CentreView.BASIC,
     });
-    const centre = results[0]!.summary!;
+    const centre = results[0]!.centre!;
     // Reinstating an accreditation that is not suspended is not a transition NACCC can make.
     const error = await refusal(client.register.recordAccreditationDecision({
       centre: centre.name, level: AccreditationLevel.ENHANCED,
