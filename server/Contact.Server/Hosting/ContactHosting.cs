@@ -149,7 +149,7 @@ public sealed class StoreHealthCheck(ContactStore store) : IHealthCheck
     {
         try
         {
-            store.Read(s => s.Settings.Count());
+            store.Ping();
             return Task.FromResult(HealthCheckResult.Healthy());
         }
         catch (Exception ex)

@@ -49,6 +49,8 @@ public sealed class CallAudit(Principal principal, string method)
 /// <summary>The append-only, hash-chained audit trail (MOU 2.3.1, 2.3.5).</summary>
 public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider time)
 {
+    private readonly AuditRepository _entries = new(store);
+
     /// <summary>Appends the entry for a successful write inside that write's transaction; returns its sequence (0 if already recorded).</summary>
     public long RecordIn(WriteScope scope, CallAudit audit, string detail = "")
     {
@@ -71,7 +73,7 @@ public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider
 
     private long Append(WriteScope scope, CallAudit audit, AuditOutcome outcome, string detail)
     {
-        var previous = scope.Audit.Query().OrderByDescending(a => a.Sequence).Limit(1).FirstOrDefault();
+        var previous = AuditRepository.Last(scope);
         var last = previous?.Sequence ?? 0;
         var previousHash = previous?.Hash ?? "";
         var record = new AuditRecord
@@ -88,28 +90,28 @@ public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider
             Detail = detail.Length > 300 ? detail[..300] : detail,
         };
         record.Hash = Hash(record, previousHash);
-        scope.Audit.Insert(record);
-        scope.Settings.Upsert(new StoreSetting { Id = HeadSetting, Value = Head(record) });
+        AuditRepository.Append(scope, record, Head(record));
         return record.Sequence;
     }
 
     // The chain alone cannot show that its newest entries were deleted, so the store also keeps a
     // keyed seal of the last entry: removing the tail without the key leaves the seal pointing at an
     // entry that is gone. (Putting back an earlier copy of the whole file is a restore, not an edit.)
-    private const string HeadSetting = "audit.head";
-
     private string Head(AuditRecord last) =>
         $"{last.Sequence}:{Convert.ToHexString(HMACSHA256.HashData(secrets.AuditKey, Encoding.UTF8.GetBytes($"head\u001f{last.Sequence}\u001f{last.Hash}"))).ToLowerInvariant()}";
 
     /// <summary>Recomputes the chain from the first entry; the first entry that fails is reported.</summary>
+    /// <summary>Entries newest first for the audit query (AuditService).</summary>
+    public List<AuditRecord> Find(AuditFilter filter, long beforeSequence, int limit) => _entries.Find(filter, beforeSequence, limit);
+
     public AuditVerification Verify()
     {
-        return store.Read(scope =>
+        return _entries.Walk((entries, head) =>
         {
             var previousHash = "";
             long expected = 1, checkedCount = 0;
             AuditRecord? last = null;
-            foreach (var record in scope.Audit.Query().OrderBy(x => x.Sequence).ToEnumerable())
+            foreach (var record in entries)
             {
                 if (record.Sequence != expected)
                     return new AuditVerification(false, checkedCount, expected, $"entry {expected} is missing");
@@ -120,7 +122,6 @@ public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider
                 checkedCount++;
                 last = record;
             }
-            var head = scope.Settings.FindById(HeadSetting)?.Value;
             if (last is null && head is null) return new AuditVerification(true, 0, 0, "");
             if (last is null || head != Head(last))
                 return new AuditVerification(false, checkedCount, expected,

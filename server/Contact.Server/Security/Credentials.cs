@@ -19,6 +19,7 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
     public const int MaxValidDays = 730;
 
     private readonly ConcurrentDictionary<string, ApiKeyRecord> _cache = new();
+    private readonly ApiKeyRepository _keys = new(store);
 
     public sealed record Issued(ApiKeyRecord Record, string Secret);
 
@@ -65,7 +66,7 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
         };
         await store.WriteAsync(scope =>
         {
-            scope.ApiKeys.Insert(record);
+            ApiKeyRepository.Insert(scope, record);
             if (audit is not null) trail!.RecordIn(scope, audit.Touch(ApiKeyNames.Of(id)));
             scope.OnCommitted(() => _cache[id] = record);
         });
@@ -76,7 +77,7 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
     public Principal? Authenticate(string presented)
     {
         if (!TryParse(presented, out var id, out var secret)) return null;
-        var record = _cache.GetOrAdd(id, key => store.Read(s => s.ApiKeys.FindById(key)) ?? Missing);
+        var record = _cache.GetOrAdd(id, key => _keys.Find(key) ?? Missing);
         if (ReferenceEquals(record, Missing))
         {
             _cache.TryRemove(new KeyValuePair<string, ApiKeyRecord>(id, Missing));
@@ -95,9 +96,9 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
         var now = time.GetUtcNow();
         return await store.WriteAsync(scope =>
         {
-            var record = scope.ApiKeys.FindById(id) ?? throw RuleViolation.NotFound(ApiKeyNames.Of(id));
+            var record = ApiKeyRepository.Find(scope, id) ?? throw RuleViolation.NotFound(ApiKeyNames.Of(id));
             record.Revoked ??= now;
-            scope.ApiKeys.Update(record);
+            ApiKeyRepository.Update(scope, record);
             trail.RecordIn(scope, audit.Touch(ApiKeyNames.Of(id)));
             scope.OnCommitted(() => _cache[id] = record);
             return record;
@@ -105,14 +106,14 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
     }
 
     public IReadOnlyList<ApiKeyRecord> List(bool includeInactive) =>
-        store.Read(s => s.ApiKeys.FindAll().ToList())
+        _keys.All()
             .Where(k => includeInactive || k.IsActive(time.GetUtcNow()))
             .OrderBy(k => k.Created).ThenBy(k => k.Id)
             .ToList();
 
     /// <summary>Whether any live key holds the NCT operator role (the bootstrap is refused once one does).</summary>
     public bool HasActiveNctKey() =>
-        store.Read(s => s.ApiKeys.FindAll().ToList()).Any(k => k.IsActive(time.GetUtcNow()) && k.Roles.Contains(Role.NctOperator));
+        _keys.All().Any(k => k.IsActive(time.GetUtcNow()) && k.Roles.Contains(Role.NctOperator));
 
     // Last use is kept to the minute, so a busy key costs one write a minute, not one a call.
     private void NoteUse(ApiKeyRecord record, DateTimeOffset now)
@@ -121,10 +122,10 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
         record.LastUsed = now;
         _ = store.WriteAsync(scope =>
         {
-            var stored = scope.ApiKeys.FindById(record.Id);
+            var stored = ApiKeyRepository.Find(scope, record.Id);
             if (stored is null) return;
             stored.LastUsed = now;
-            scope.ApiKeys.Update(stored);
+            ApiKeyRepository.Update(scope, stored);
         });
     }
 

@@ -84,6 +84,12 @@ public sealed class ContactStore : IDisposable
     public T Read<T>(Func<ReadScope, T> read) => read(new ReadScope(_db));
 
     /// <summary>Folds the log into the data file (used before backups and at shutdown).</summary>
+    /// <summary>A named value kept in the store, or null.</summary>
+    public string? Setting(string id) => Read(s => s.Settings.FindById(id)?.Value);
+
+    /// <summary>Throws unless the store answers a read (the health check).</summary>
+    public void Ping() => Read(s => s.Settings.Count());
+
     public Task CheckpointAsync() => WriteAsync(scope => scope.Checkpoint = true);
 
     /// <summary>Copies a consistent snapshot of the store to <paramref name="destination"/> while it keeps serving.</summary>
@@ -234,6 +240,9 @@ public sealed class WriteScope(LiteDatabase db) : Collections(db)
 
     internal bool Checkpoint { get; set; }
     internal string? BackupTo { get; set; }
+
+    /// <summary>Keeps a named value in the store, in this write.</summary>
+    public void PutSetting(string id, string value) => Settings.Upsert(new StoreSetting { Id = id, Value = value });
 
     /// <summary>Runs after the transaction is durable, on the writer thread, in commit order.</summary>
     public void OnCommitted(Action action) => (_committed ??= []).Add(action);
