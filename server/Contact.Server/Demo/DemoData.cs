@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using Contact.Server.Domain.Common;
+using Contact.Server.Domain.Geo;
+using Contact.Server.Domain.Postcodes;
 using Contact.Server.Domain.Register;
 using Contact.Server.Hosting;
 using Contact.Server.Security;
@@ -31,6 +33,7 @@ public sealed class DemoData(ContactStore store, RegisterRepository register, Po
             var towns = LoadTowns();
             var (centres, changes) = Generate(towns, UkClock.Today(time), time.GetUtcNow());
             await postcodes.StoreDistrictsAsync(towns.Select(t => new PostcodeEntry { Id = t.District, Latitude = t.Latitude, Longitude = t.Longitude, Count = 1 }));
+            await postcodes.AddAsync(centres.Select(c => (Postcode.Parse(c.Postcode), new GeoPoint(c.Latitude, c.Longitude))));
             await register.LoadAsync(centres, changes.OrderBy(c => c.EffectiveDate).ThenBy(c => c.Recorded), LoadedFlag,
                 CallAudit.System("demo-register-load"), $"{centres.Count} demo centres");
             register.LoadIndex();

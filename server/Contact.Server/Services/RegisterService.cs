@@ -212,10 +212,15 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         {
             var result = new V1.NearestCentre
             {
-                Centre = view == V1.CentreView.Full ? centre.ToProto(today) : views.Basic(centre, today),
                 DistanceKm = Math.Round(km, 2),
                 DistanceMiles = Math.Round(km / GeoPoint.KmPerMile, 2),
             };
+            switch (view)
+            {
+                case V1.CentreView.Full: result.Centre = centre.ToProto(today); break;
+                case V1.CentreView.Basic: result.Centre = views.Basic(centre, today); break;
+                default: result.Summary = views.Summary(centre, today); break; // SUMMARY, also when unset
+            }
             if (ProtoMapping.WaitingTime(centre) is { } wait) result.WaitingTime = wait;
             response.Results.Add(result);
         }

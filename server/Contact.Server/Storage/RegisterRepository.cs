@@ -16,13 +16,12 @@ public sealed class RegisterRepository(ContactStore store, RegisterIndex index, 
     public void LoadIndex() => index.Load(store.Read(s => s.Centres.FindAll().ToList()));
 
     /// <summary>
-    /// Loads a whole register in one write (the demo): centres, their recorded history and their
-    /// postcodes, with <paramref name="setting"/> marking it done and its audit entry.
+    /// Loads a whole register in one write (the demo): centres and their recorded history, with
+    /// <paramref name="setting"/> marking it done and its audit entry.
     /// </summary>
     public Task LoadAsync(IReadOnlyList<Centre> centres, IEnumerable<AccreditationChange> history, string setting, CallAudit audit, string detail) =>
         store.WriteAsync(scope =>
         {
-            scope.Postcodes.Upsert(centres.Select(c => new PostcodeEntry { Id = c.Postcode, Latitude = c.Latitude, Longitude = c.Longitude }));
             foreach (var change in history) scope.AccreditationChanges.Insert(change);
             scope.Centres.InsertBulk(centres);
             scope.PutSetting(setting, time.GetUtcNow().ToString("O"));
