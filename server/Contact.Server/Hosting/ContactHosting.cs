@@ -63,7 +63,7 @@ public static class ContactHosting
         services.AddSingleton<ChangeFeed<ReferralEvent>>();
         services.AddSingleton<ReferralRepository>();
         services.AddSingleton<PostcodeDirectory>();
-        // Concerns, grants and the MOU review (issue 6).
+        // Concerns, grants and the MOU review.
         services.AddSingleton(configuration.GetSection("Contact:Concerns").Get<Domain.Concerns.ConcernDeadlines>() ?? new Domain.Concerns.ConcernDeadlines());
         services.AddSingleton<ConcernFeed>();
         services.AddSingleton<ConcernRepository>();

@@ -28,7 +28,7 @@ public static class CaseMapping
                 x.Date.ToDomain($"{prefix}.court_permissions[{i}].date", v) ?? default,
                 x.ShareableInformation.Select(s => s.Trim()).ToList())).ToList(),
         };
-        if (!System.Enum.IsDefined((CaseStatus)(int)p.Status)) v.Add($"{prefix}.status", "unknown value");
+        v.RequireDefined((CaseStatus)(int)p.Status, $"{prefix}.status");
         return c;
     }
 

@@ -55,7 +55,7 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var caller = context.Caller();
         var v = new Validation();
         var pageSize = v.PageSize(request.PageSize);
-        v.Require(System.Enum.IsDefined((SharingState)(int)request.State), "state", "unknown value");
+        v.RequireDefined((SharingState)(int)request.State, "state");
         var after = PageToken.Decode(request.PageToken, v);
         v.ThrowIfInvalid();
         var p = caller.Principal;
@@ -106,9 +106,9 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var caller = context.Caller();
         var id = RequestId(request.Name, "name");
         var v = new Validation()
-            .Require(System.Enum.IsDefined((YesNo)(int)request.CurrentRisk), "current_risk", "unknown value")
-            .Require(System.Enum.IsDefined((YesNo)(int)request.HistoricRisk), "historic_risk", "unknown value")
-            .Require(System.Enum.IsDefined((YesNo)(int)request.CourtPermission), "court_permission", "unknown value")
+            .RequireDefined((YesNo)(int)request.CurrentRisk, "current_risk")
+            .RequireDefined((YesNo)(int)request.HistoricRisk, "historic_risk")
+            .RequireDefined((YesNo)(int)request.CourtPermission, "court_permission")
             .OptionalText(request.CourtPermissionReference, "court_permission_reference", 120)
             .OptionalText(request.ConfirmationReason, "confirmation_reason", 1000)
             .Require(request.FurtherInformation.Count <= CaseRules.MaxStatements, "further_information", $"at most {CaseRules.MaxStatements} statements");

@@ -19,6 +19,13 @@ public sealed class Validation
     public Validation Require(bool condition, string field, string description) =>
         condition ? this : Add(field, description);
 
+    /// <summary>
+    /// Requires a named member of <typeparamref name="T"/>: an enum read from the wire may carry any
+    /// number. The one enum check; ProtoMapping.CheckEnum uses it too.
+    /// </summary>
+    public Validation RequireDefined<T>(T value, string field) where T : struct, Enum =>
+        Require(Enum.IsDefined(value), field, "unknown value");
+
     public Validation RequireText(string? value, string field, int maxLength = 200)
     {
         if (string.IsNullOrWhiteSpace(value)) return Add(field, "is required");
