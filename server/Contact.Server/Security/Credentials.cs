@@ -38,13 +38,11 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
         v.ThrowIfInvalid();
         // Cafcass-only notes are decided by role set, so one key holding NACCC's role and a Cafcass
         // role would see Cafcass notes on NACCC's own requests (MOU 2.3.3, 2.3.4).
-        if (roles.Contains(Role.Naccc) && roles.Any(CafcassRoles.Contains))
+        if (roles.Contains(Role.Naccc) && roles.Any(RoleSets.Cafcass.Contains))
             throw RuleViolation.Rule("MOU 2.3.3", "a key cannot hold both the NACCC role and a Cafcass role " +
                 "(NCT operator, practitioner, call centre, case system): NACCC sees only what Cafcass shares with it", "roles",
                 RefusalKind.Invalid);
     }
-
-    private static readonly Role[] CafcassRoles = [Role.NctOperator, Role.Practitioner, Role.CallCentre, Role.CaseSystem];
 
     public async Task<Issued> IssueAsync(string displayName, IReadOnlyCollection<Role> roles, string? fcaId, string? centreId,
         int validDays, Principal issuer, CallAudit? audit, AuditTrail? trail)

@@ -195,10 +195,7 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     {
         var r = repository.Get(id);
         var p = caller.Principal;
-        var allowed = r is not null && (p.HasAny(Role.CallCentre, Role.NctOperator)
-            || (p.Has(Role.Naccc) && r.SubmittedBy == p.ResourceName)
-            || (p.Has(Role.Practitioner) && p.FcaId is not null && r.FcaId == p.FcaId));
-        if (!allowed) throw RuleViolation.NotFound(CaseNames.Request(id));
+        if (r is null || !SharingAccess.MaySee(p, r)) throw RuleViolation.NotFound(CaseNames.Request(id));
         Touch(caller, r!);
         return r!;
     }
@@ -206,12 +203,10 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     private static void Touch(Caller caller, SharingRequest r)
     {
         caller.Audit.Touch(r.ResourceName);
-        if (r.CaseNumber is not null && IsCafcass(caller.Principal)) caller.Audit.Case(r.CaseNumber);
+        if (r.CaseNumber is not null && SharingAccess.SeesCafcassSide(caller.Principal)) caller.Audit.Case(r.CaseNumber);
     }
 
-    private V1.SharingRequest View(SharingRequest r, Caller caller) => r.ToProto(IsCafcass(caller.Principal), time.GetUtcNow());
-
-    private static bool IsCafcass(Principal p) => p.HasAny(Role.CallCentre, Role.NctOperator, Role.Practitioner);
+    private V1.SharingRequest View(SharingRequest r, Caller caller) => r.ToProto(SharingAccess.SeesCafcassSide(caller.Principal), time.GetUtcNow());
 
     private static string RequestId(string name, string field) =>
         CaseNames.RequestId(name) ?? throw RuleViolation.Invalid(field, "must be \"sharingRequests/{sharing_request}\"");

@@ -1,5 +1,3 @@
-using Contact.Load;
-
 namespace Contact.Tests.Load;
 
 public class FuzzTests

@@ -9,7 +9,7 @@ using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
 
-namespace Contact.Load;
+namespace Contact.Testing;
 
 /// <summary>What a fuzz run found.</summary>
 public sealed record FuzzReport(int Methods, long Calls, IReadOnlyDictionary<StatusCode, long> ByCode, IReadOnlyList<string> Problems, int CentresBefore, int CentresAfter, TimeSpan Elapsed)
