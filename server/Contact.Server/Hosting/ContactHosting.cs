@@ -1,6 +1,7 @@
 using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
 using Contact.Server.Observability;
+using Contact.Server.OpenApi;
 using Contact.Server.OpenReferral;
 using OpenTelemetry.Metrics;
 using Contact.Server.Security;
@@ -117,9 +118,15 @@ public static class ContactHosting
         app.UseRateLimiter();
         app.UseHttpCaching();   // ETag, Cache-Control and 304 for endpoints marked WithHttpCaching
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
-        app.MapHealthChecks("/healthz");
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks("/healthz").WithOperation(new HttpOperation("getHealth", "Operations", "Health",
+            "Healthy (200) while the store answers a read, else Unhealthy (503): the same check as grpc.health.v1.Health/Check.")
+            { TextContentType = "text/plain", Problems = false });
+        app.MapPrometheusScrapingEndpoint("/metrics").WithOperation(new HttpOperation("getMetrics", "Operations", "Metrics",
+            "Prometheus text: rpc_server_call_duration_seconds per RPC (service, method, status code), transcoded calls included.")
+            { TextContentType = "text/plain", Problems = false });
         app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
+        app.MapOpenApiDescription();
+        app.MapUnknownRoutes();
         app.MapGrpcService<RegisterService>();
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
