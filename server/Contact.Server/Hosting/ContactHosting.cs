@@ -1,5 +1,6 @@
 using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
+using Contact.Server.Finder;
 using Contact.Server.Observability;
 using Contact.Server.OpenApi;
 using Contact.Server.OpenReferral;
@@ -24,6 +25,8 @@ public sealed class ContactOptions
     public OpenReferralOptions OpenReferral { get; set; } = new();
     /// <summary>Add a Server-Timing trailer with the handler's duration to unary calls (benchmarks).</summary>
     public bool ServerTiming { get; set; }
+    /// <summary>How often the background health probe reads the store; health checks answer from its last result.</summary>
+    public int HealthProbeSeconds { get; set; } = 5;
 }
 
 public sealed class SecretsOptions
@@ -106,8 +109,13 @@ public static class ContactHosting
                 Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor);
         });
         services.AddGrpcReflection();
+        services.AddContactGrpcWeb(configuration);
         services.AddOpenReferralFeed(options.OpenReferral);
-        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddFinder();
+        // grpc.health.v1 Check answers from the table the probe keeps, not by running the checks per call.
+        services.AddSingleton<StoreProbe>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreProbe>());
+        services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = true).AddCheck<StoreHealthCheck>("store");
         return services;
     }
 
@@ -117,6 +125,7 @@ public static class ContactHosting
         app.UseCors();          // before the limiter, so a 429 still carries the CORS headers
         app.UseRateLimiter();
         app.UseHttpCaching();   // ETag, Cache-Control and 304 for endpoints marked WithHttpCaching
+        app.UseContactGrpcWeb();
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
         app.MapHealthChecks("/healthz").WithOperation(new HttpOperation("getHealth", "Operations", "Health",
             "Healthy (200) while the store answers a read, else Unhealthy (503): the same check as grpc.health.v1.Health/Check.")
@@ -125,6 +134,7 @@ public static class ContactHosting
             "Prometheus text: rpc_server_call_duration_seconds per RPC (service, method, status code), transcoded calls included.")
             { TextContentType = "text/plain", Problems = false });
         app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
+        app.MapFinder();
         app.MapOpenApiDescription();
         app.MapUnknownRoutes();
         app.MapGrpcService<RegisterService>();
@@ -147,22 +157,5 @@ public static class ContactHosting
     {
         var keyFile = options.Secrets.KeyFile ?? Path.Combine(options.Storage.DataDirectory, "contact.key");
         return Secrets.Load(options.Secrets.DataKey, keyFile, File.Exists(options.Storage.ResolvePath()), log);
-    }
-}
-
-/// <summary>Healthy while the store answers a read.</summary>
-public sealed class StoreHealthCheck(ContactStore store) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            store.Read(s => s.Settings.Count());
-            return Task.FromResult(HealthCheckResult.Healthy());
-        }
-        catch (Exception ex)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("The store does not answer.", ex));
-        }
     }
 }

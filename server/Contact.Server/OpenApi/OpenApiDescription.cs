@@ -485,6 +485,7 @@ public static partial class OpenApiDescription
     {
         "Open Referral UK" => "The open Open Referral UK 3.0 feed of the accredited register (no key).",
         "Operations" => "Health, metrics and this document.",
+        "Find a centre" => "The public find-a-centre pages (server-rendered HTML).",
         _ => $"Transcoded methods of contact.v1.{tag}.",
     };
 

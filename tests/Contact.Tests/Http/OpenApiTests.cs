@@ -89,7 +89,8 @@ public sealed class OpenApiTests : IAsyncLifetime
             else if (route.RoutePattern.RawText!.Contains("grpcunimplemented")) continue;    // gRPC's own UNIMPLEMENTED catch-all
             else
             {
-                var path = "/" + route.RoutePattern.RawText!.TrimStart('/');
+                // "/find/" (a group's root) is "/find" and "{**rest}" is "{rest}" in OpenAPI.
+                var path = "/" + System.Text.RegularExpressions.Regex.Replace(route.RoutePattern.RawText!.Trim('/'), @"\{\*+", "{");
                 Assert.True(Paths.TryGetProperty(path, out var item), $"{path} is mapped but not in the document");
                 var methods = route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
                 foreach (var method in methods)
