@@ -81,6 +81,7 @@ public static class ContactHosting
         services.AddSingleton<SharingRepository>();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
+        services.AddSingleton<JsonFaceErrorInterceptor>();
         services.AddSingleton<RpcMetrics>();
         services.AddSingleton<RpcMetricsInterceptor>();
         // Stateless: registered so grpc-dotnet reuses one instance instead of creating one per call.
@@ -94,6 +95,7 @@ public static class ContactHosting
 
         services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<JsonFaceErrorInterceptor>();   // outermost: rewrites every refusal of a transcoded call
             grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<ExpiredDeadlineInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
@@ -125,6 +127,7 @@ public static class ContactHosting
         app.UseCors();          // before the limiter, so a 429 still carries the CORS headers
         app.UseRateLimiter();
         app.UseHttpCaching();   // ETag, Cache-Control and 304 for endpoints marked WithHttpCaching
+        app.UseMiddleware<JsonFaceRequestValidation>();   // transcoded calls: unknown or malformed parameters refused
         app.UseContactGrpcWeb();
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
         app.MapHealthChecks("/healthz").WithOperation(new HttpOperation("getHealth", "Operations", "Health",
