@@ -12,7 +12,7 @@ namespace Contact.Server.Hosting;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["bootstrap-key", "verify-audit", "backup", "restore"];
+    private static readonly string[] Known = ["bootstrap-key", "verify-audit", "backup", "restore", "openapi"];
 
     /// <summary>
     /// Separates a leading command and its operands (e.g. a name, a file) from the configuration

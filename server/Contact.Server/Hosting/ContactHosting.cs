@@ -2,6 +2,7 @@ using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
 using Contact.Server.Finder;
 using Contact.Server.Observability;
+using Contact.Server.OpenApi;
 using Contact.Server.OpenReferral;
 using OpenTelemetry.Metrics;
 using Contact.Server.Security;
@@ -80,6 +81,7 @@ public static class ContactHosting
         services.AddSingleton<SharingRepository>();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
+        services.AddSingleton<JsonFaceErrorInterceptor>();
         services.AddSingleton<RpcMetrics>();
         services.AddSingleton<RpcMetricsInterceptor>();
         // Stateless: registered so grpc-dotnet reuses one instance instead of creating one per call.
@@ -93,6 +95,7 @@ public static class ContactHosting
 
         services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<JsonFaceErrorInterceptor>();   // outermost: rewrites every refusal of a transcoded call
             grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<ExpiredDeadlineInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
@@ -124,12 +127,19 @@ public static class ContactHosting
         app.UseCors();          // before the limiter, so a 429 still carries the CORS headers
         app.UseRateLimiter();
         app.UseHttpCaching();   // ETag, Cache-Control and 304 for endpoints marked WithHttpCaching
+        app.UseMiddleware<JsonFaceRequestValidation>();   // transcoded calls: unknown or malformed parameters refused
         app.UseContactGrpcWeb();
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
-        app.MapHealthChecks("/healthz");
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks("/healthz").WithOperation(new HttpOperation("getHealth", "Operations", "Health",
+            "Healthy (200) while the store answers a read, else Unhealthy (503): the same check as grpc.health.v1.Health/Check.")
+            { TextContentType = "text/plain", Problems = false });
+        app.MapPrometheusScrapingEndpoint("/metrics").WithOperation(new HttpOperation("getMetrics", "Operations", "Metrics",
+            "Prometheus text: rpc_server_call_duration_seconds per RPC (service, method, status code), transcoded calls included.")
+            { TextContentType = "text/plain", Problems = false });
         app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
         app.MapFinder();
+        app.MapOpenApiDescription();
+        app.MapUnknownRoutes();
         app.MapGrpcService<RegisterService>();
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
