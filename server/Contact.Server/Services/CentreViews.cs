@@ -5,7 +5,7 @@ using V1 = Contact.V1;
 namespace Contact.Server.Services;
 
 /// <summary>
-/// The BASIC and SUMMARY views of each centre, mapped once a day per stored version and then shared
+/// The BASIC and SUMMARY views of each centre (and its waiting time), mapped once a day per stored version and then shared
 /// by every answer that carries them: FindNearestCentres sends the same few centres over and over,
 /// and mapping them afresh each time (with the allocation and garbage collection that goes with it)
 /// showed in its server profile. The register never changes a centre in place - an update stores
@@ -19,12 +19,16 @@ public sealed class CentreViews
 
     private readonly ConditionalWeakTable<Centre, Entry<V1.Centre>> _basic = new();
     private readonly ConditionalWeakTable<Centre, Entry<V1.CentreSummary>> _summary = new();
+    private readonly ConditionalWeakTable<Centre, Entry<V1.WaitingTime?>> _waiting = new();
 
     /// <summary>The centre without its decision history, as it stands on <paramref name="today"/> (statuses lapse by date).</summary>
     public V1.Centre Basic(Centre centre, DateOnly today) => Shared(_basic, centre, today, static (c, d) => c.ToProto(d, history: false));
 
     /// <summary>The centre in brief, as a list of nearest centres shows it on <paramref name="today"/>.</summary>
     public V1.CentreSummary Summary(Centre centre, DateOnly today) => Shared(_summary, centre, today, static (c, d) => c.ToSummary(d));
+
+    /// <summary>The centre's current wait, if it has one (every view of a lookup result carries it).</summary>
+    public V1.WaitingTime? WaitingTime(Centre centre, DateOnly today) => Shared(_waiting, centre, today, static (c, _) => ProtoMapping.WaitingTime(c));
 
     private static T Shared<T>(ConditionalWeakTable<Centre, Entry<T>> table, Centre centre, DateOnly today, Func<Centre, DateOnly, T> make)
     {

@@ -205,7 +205,10 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
             MaxDistanceKm: request.MaxDistanceKm == 0 ? 50 : request.MaxDistanceKm,
             Limit: request.Limit == 0 ? 10 : request.Limit,
             ByWaitingTime: order == V1.NearestOrder.WaitingTime);
-        foreach (var (centre, km) in query.Run(index, today))
+        var found = query.Run(index, today);
+        var results = new V1.NearestCentre[found.Count];
+        var i = 0;
+        foreach (var (centre, km) in found)
         {
             var result = new V1.NearestCentre
             {
@@ -218,9 +221,10 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
                 case V1.CentreView.Basic: result.Centre = views.Basic(centre, today); break;
                 default: result.Summary = views.Summary(centre, today); break; // SUMMARY, also when unset
             }
-            if (ProtoMapping.WaitingTime(centre) is { } wait) result.WaitingTime = wait;
-            response.Results.Add(result);
+            if (views.WaitingTime(centre, today) is { } wait) result.WaitingTime = wait;
+            results[i++] = result;
         }
+        response.Results.AddRange(results); // sized once: growing a RepeatedField one by one showed in the profile
         return Task.FromResult(response);
     }
 

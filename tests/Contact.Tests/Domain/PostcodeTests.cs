@@ -269,6 +269,24 @@ public class PostcodeCsvTests
     }
 
     [Fact]
+    public void Unquoted_rows_read_the_same_as_quoted_ones_and_a_short_row_is_refused()
+    {
+        // ONSPD as published is unquoted; the import splits such rows only where it reads them.
+        const string quoted = "\"AB1 0AA\",\"AB1  0AA\",\"AB1 0AA\",\"198001\",\"199606\",\"0\",\"385386\",\"0801193\",\"1\",\"S00137176\",57.101474,-2.242851,6715\n"
+            + "\"NG1 5HJ\",\"NG1  5HJ\",\"NG1 5HJ\",\"198001\",\"\",\"0\",\"457326\",\"0339975\",\"1\",\"E00173364\",52.953000,-1.149000,100\n"
+            + "\"M1 1AE\",\"M1   1AE\",\"M1 1AE\",\"198001\",\"\",\"0\",\"457326\",\"0339975\",\"1\",\"E00173364\",53.953000,-2.149000\n"
+            + "\"M1 2AE\",\"M1   2AE\",\"M1 2AE\",\"198001\",\"\",\"0\",\"457326\",\"0339975\",\"1\",\"E00173364\",53.953000\n";
+        var plain = Read(OnsHeader + "\n" + quoted.Replace("\"", ""));
+        var withQuotes = Read(OnsHeader + "\n" + quoted);
+
+        Assert.Equal(withQuotes, plain);
+        Assert.Equal([false, true, true, false], plain.Select(r => r.Succeeded));
+        Assert.True(plain[0].IsTerminated);
+        Assert.Equal(new GeoPoint(52.953, -1.149), plain[1].Location);
+        Assert.Contains("Expected at least 12 fields but found 11", plain[3].Error);
+    }
+
+    [Fact]
     public void ONS_rows_without_a_grid_reference_or_terminated_are_reported_not_imported()
     {
         var csv = OnsHeader + "\n"

@@ -20,7 +20,7 @@ public sealed class GeoGrid<T> where T : notnull
 
     private readonly ImmutableDictionary<long, ImmutableArray<(T Item, GeoPoint Point)>> _cells;
 
-    public static readonly GeoGrid<T> Empty = new(ImmutableDictionary<long, ImmutableArray<(T, GeoPoint)>>.Empty);
+    public static readonly GeoGrid<T> Empty = new(ImmutableDictionary.Create<long, ImmutableArray<(T, GeoPoint)>>(CellKeys.Instance));
 
     private GeoGrid(ImmutableDictionary<long, ImmutableArray<(T, GeoPoint)>> cells) => _cells = cells;
 
@@ -56,7 +56,7 @@ public sealed class GeoGrid<T> where T : notnull
             if (!builder.TryGetValue(key, out var cell)) builder[key] = cell = ImmutableArray.CreateBuilder<(T, GeoPoint)>();
             cell.Add((item, point));
         }
-        return new GeoGrid<T>(builder.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutable()));
+        return new GeoGrid<T>(builder.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutable(), CellKeys.Instance));
     }
 
     /// <summary>
@@ -135,4 +135,14 @@ public sealed class GeoGrid<T> where T : notnull
     private static int Col(double lon) => (int)Math.Floor(lon / CellLon);
     private static long Key(GeoPoint p) => Pack(Row(p.Latitude), Col(p.Longitude));
     private static long Pack(int row, int col) => ((long)row << 32) | (uint)col;
+
+    // long's own hash is row ^ col, so every cell on a diagonal of the neighbourhood a search walks
+    // shares one hash bucket; a search probes hundreds of cells, and the collisions showed in its
+    // profile. Mixing the halves spreads them.
+    private sealed class CellKeys : IEqualityComparer<long>
+    {
+        public static readonly CellKeys Instance = new();
+        public bool Equals(long x, long y) => x == y;
+        public int GetHashCode(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> 32);
+    }
 }
