@@ -276,10 +276,6 @@ public static partial class Words
         };
     }
 
-    /// <summary>A date as people write it ("1 Dec 2026"); null is today.</summary>
-    public static string LongDate(Google.Type.Date? d) =>
-        (d is null || d.Year == 0 ? DateOnly.FromDateTime(DateTime.Today) : new DateOnly(d.Year, d.Month, d.Day)).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-
     /// <summary>The sentence's first letter in capitals ("suspend" → "Suspend").</summary>
     public static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -56,12 +56,15 @@ public sealed class CentresScreen : Screen
         {
             field.ValueChanged += (_, _) => Soon(ApplyTyped);
             field.Accepting += (_, e) => { e.Handled = true; CancelSoon(); ApplyTyped(); _table.SetFocus(); };
+            field.KeyDown += (_, key) => { if (key == Key.CursorDown) { _table.SetFocus(); key.Handled = true; } };
         }
         _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
         ShowTable();
     }
 
     public CentreFilter Filter { get; private set; } = new();
+
+    public override View? SearchBox => _search;
 
     /// <summary>The centres on the current page, as shown.</summary>
     public IReadOnlyList<Centre> Rows => _rows;
@@ -73,6 +76,7 @@ public sealed class CentresScreen : Screen
         the Standard and Enhanced columns say the same in words.
 
         Type in Search (name, organisation, town, postcode) or Region; the table follows as you type.
+        /          back to Search      Down  from Search to the table      Esc  clear Search
         Enter      open the selected centre
         F2         cycle the status filter     F3  cycle the contact-type filter
         F4         cycle the setting filter    F5  refresh
