@@ -38,6 +38,7 @@ public sealed class MainWindow : Window
             new("_File", "_Import register CSV…", "Create or update centres from a CSV file", () => Home(new ImportScreen(this))),
             new("_File", "_Export register CSV…", "Write the register (as filtered) to a CSV file", () => Show(new ExportScreen(this, CurrentFilter()))),
             new("_Register", "_Centres", "Search and filter the register", () => Home(new CentresScreen(this))),
+            new("_Register", "Ne_ar…", "Centres offered near a postcode or town, with distance and waiting time", () => Show(new NearScreen(this))),
             new("_Register", "_New centre…", "Add a centre to the register", () => Show(new CentreEditScreen(this, null))),
             new("_Cases", "_Referrals", "Every referral: status, age, flags; cancel one", () => Home(new ReferralsScreen(this))),
             new("_Cases", "_Information sharing", "NACCC's sharing requests: state, due, overdue", () => Home(new SharingRequestsScreen(this))),

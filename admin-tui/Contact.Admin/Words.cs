@@ -216,9 +216,9 @@ public static partial class Words
     /// <summary>A refusal or failure in words, with its clause; never a stack trace.</summary>
     public static string Problem(Exception ex, Uri? server = null) => ex switch
     {
-        RpcException { StatusCode: StatusCode.Unavailable } => $"The server is not reachable{(server is null ? "" : " at " + server)}. Press F5 to try again.",
+        RpcException { StatusCode: StatusCode.Unavailable } => $"Server not reachable{(server is null ? "" : " at " + server)} — retrying; the screen reloads when it is back (F5 tries now).",
         RpcException { StatusCode: StatusCode.DeadlineExceeded } => "The server did not answer in time. Press F5 to try again.",
-        RpcException { StatusCode: StatusCode.Unauthenticated } => "The server did not accept the API key (is it revoked or expired?).",
+        RpcException { StatusCode: StatusCode.Unauthenticated } => "The server refused this console's API key: it is unknown, revoked or expired. Ask for a new NCT key.",
         RpcException { Status.DebugException: { } cause } rpc => $"The call failed ({rpc.StatusCode}): {cause.GetBaseException().Message}",
         RpcException rpc => Refusal(rpc.ToContactError()),
         AggregateException { InnerException: { } inner } => Problem(inner, server),

@@ -137,4 +137,49 @@ public sealed class FindingTests
         console.WaitFor("Front desk");
         Assert.Contains("Harrow Child Contact", console.Screen);
     }
+
+    [Fact]
+    public async Task Finds_the_nearest_supervised_centres_to_a_postcode_with_waiting_times_in_at_most_8_keys()
+    {
+        var (host, nct, _) = await StartAsync();
+        await using var _ = host;
+        // The postcode directory, as NCT imports it (ONSPD layout): LS1 4AP only.
+        using (var import = nct.Postcodes.ImportPostcodes())
+        {
+            await import.RequestStream.WriteAsync(new ImportPostcodesRequest { CsvChunk = Google.Protobuf.ByteString.CopyFromUtf8(
+                "pcd,pcd2,pcds,dointr,doterm,oseast1m,osnrth1m,lat,long\nLS1  4AP,LS1  4AP,LS1 4AP,198001,,429900,433500,53.799000,-1.549000\n") });
+            await import.RequestStream.CompleteAsync();
+            Assert.Equal(1, (await import).ImportedCount);
+        }
+        var leeds = await nct.Register.CreateCentreAsync(new CreateCentreRequest { Centre = Centres.Valid("Leeds Family Contact Centre", 53.7965, -1.5478) });
+        foreach (var level in new[] { AccreditationLevel.Standard, AccreditationLevel.Enhanced })
+            await nct.Register.RecordAccreditationDecisionAsync(new RecordAccreditationDecisionRequest { Centre = leeds.Name, Level = level, Action = AccreditationAction.Grant, Reason = "Panel" });
+        using var console = new HeadlessConsole(nct);
+        console.WaitFor("found, page");
+        var keys = new Counted(console);
+
+        keys.Press(Key.N.WithCtrl);                                    // Near, from the register
+        console.Type("LS1 4AP");
+        keys.Press(Key.Tab, Key.CursorRight, Key.Space);               // for: supervised
+        keys.Press(Key.F5);
+        console.WaitFor("Leeds Family Contact");
+        var near = Assert.IsType<NearScreen>(console.Main.Current);
+        var screen = console.Screen;
+        Assert.Contains("offered for supervised contact", screen);
+        Assert.Contains("3 weeks", screen);
+        Assert.Contains(" km", screen);
+        Assert.DoesNotContain("Harrow", screen);                       // accredited for supported contact only
+        Assert.Equal(leeds.Name, near.Results.First().Summary.Name);
+        Assert.True(keys.Keys <= 8, $"{keys.Keys} keys");
+    }
+
+    [Fact]
+    public async Task A_refused_key_at_start_up_says_so_where_the_register_would_be()
+    {
+        await using var host = await TestHost.StartAsync();
+        using var client = host.Client("not-a-key-this-server-issued");
+        using var console = new HeadlessConsole(client, waitForLive: false);
+        console.WaitFor("refused this console's API key");
+        Assert.DoesNotContain("0 found", console.Screen);
+    }
 }

@@ -81,6 +81,7 @@ public sealed class CentresScreen : Screen
         F2         cycle the status filter     F3  cycle the contact-type filter
         F4         cycle the setting filter    F5  refresh
         F6         new centre                  F7 / F8  previous / next page
+        Ctrl+N     near: centres offered near a postcode, with distance and waiting time
         File menu  import or export a register CSV
         The table refreshes by itself when an accreditation changes anywhere.
         """;
@@ -92,9 +93,12 @@ public sealed class CentresScreen : Screen
         new(Key.F4, "Setting", () => Cycle(Settings, Filter.Setting, s => Filter with { Setting = s })),
         new(Key.F5, "Refresh", Reload),
         new(Key.F6, "New", () => Shell.Show(new CentreEditScreen(Shell, null))),
+        new(Key.N.WithCtrl, "Near", () => Shell.Show(new NearScreen(Shell))),
     ];
 
     public override void Reconnected() => Reload();
+
+    protected override void ShowProblem(string words) => _filters.Text = words;
 
     public override void Shown()
     {

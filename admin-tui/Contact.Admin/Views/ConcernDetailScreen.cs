@@ -84,6 +84,8 @@ public sealed class ConcernDetailScreen : Screen
 
     public override void Reconnected() => Load();
 
+    protected override void ShowProblem(string words) => _headline.Text = words;
+
     public override void ConcernChanged(Concern concern)
     {
         if (concern.Name == _name) Render(concern);
