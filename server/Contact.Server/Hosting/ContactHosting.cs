@@ -1,5 +1,6 @@
 using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
+using Contact.Server.Finder;
 using Contact.Server.Observability;
 using Contact.Server.OpenReferral;
 using OpenTelemetry.Metrics;
@@ -109,6 +110,7 @@ public static class ContactHosting
         services.AddGrpcReflection();
         services.AddContactGrpcWeb(configuration);
         services.AddOpenReferralFeed(options.OpenReferral);
+        services.AddFinder();
         // grpc.health.v1 Check answers from the table the probe keeps, not by running the checks per call.
         services.AddSingleton<StoreProbe>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreProbe>());
@@ -127,6 +129,7 @@ public static class ContactHosting
         app.MapHealthChecks("/healthz");
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
+        app.MapFinder();
         app.MapGrpcService<RegisterService>();
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();

@@ -201,14 +201,12 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         response.Origin = new V1.GeoPoint { Latitude = origin.Latitude, Longitude = origin.Longitude };
 
         var today = Today;
-        // Only centres accredited now for the type are ever offered (policy 1.2; MOU 2.1.2).
-        bool Accept(Centre c) =>
-            AccreditationRules.IsAccreditedFor(c, type, today)
-            && (setting == Setting.Unspecified || c.Setting == setting)
-            && (!request.CommissionedOnly || c.IsCommissionedOn(today));
-        var maxKm = request.MaxDistanceKm == 0 ? 50 : request.MaxDistanceKm;
-        var limit = request.Limit == 0 ? 10 : request.Limit;
-        foreach (var (centre, km) in index.Nearest(origin, maxKm, limit, order == V1.NearestOrder.WaitingTime, Accept))
+        // The domain's one answer, shared with the public find-a-centre page (policy 1.2; MOU 2.1.2).
+        var query = new NearestCentresQuery(origin, type, setting, request.CommissionedOnly,
+            MaxDistanceKm: request.MaxDistanceKm == 0 ? 50 : request.MaxDistanceKm,
+            Limit: request.Limit == 0 ? 10 : request.Limit,
+            ByWaitingTime: order == V1.NearestOrder.WaitingTime);
+        foreach (var (centre, km) in query.Run(index, today))
         {
             var result = new V1.NearestCentre
             {
