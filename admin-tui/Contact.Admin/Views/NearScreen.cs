@@ -27,8 +27,8 @@ public sealed class NearScreen : Screen
         var fromLabel = new Label { X = 0, Y = 0, Text = "Near:" };
         _from = new TextField { X = 7, Y = 0, Width = 20 };
         var withinLabel = new Label { X = 0, Y = 2, Text = "Within:" };
-        _within = new TextField { X = 7, Y = 2, Width = 6, Text = "50" };
-        var km = new Label { X = 14, Y = 2, Text = "km" };
+        _within = new TextField { X = 8, Y = 2, Width = 6, Text = "50" };
+        var km = new Label { X = 15, Y = 2, Text = "km" };
         var typeLabel = new Label { X = 0, Y = 1, Text = "For:" };
         // A search, not a decision: supported contact is the usual starting point.
         _type = new OptionSelector
