@@ -134,6 +134,27 @@ public static class ContactHosting
         return app;
     }
 
+    /// <summary>
+    /// Opens the store and loads the register; returns the refusal to print when the store cannot
+    /// be opened (wrong key, damaged or foreign file) instead of throwing it at the host.
+    /// </summary>
+    public static Exception? OpenStore(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<RegisterRepository>().LoadIndex();
+            return null;
+        }
+        catch (Exception ex) when (ex is StoreOpenException or SecretsException)
+        {
+            return ex;
+        }
+        catch (Exception ex) when (StoreDamagedException.IsDamage(ex))
+        {
+            return ex as StoreDamagedException ?? new StoreDamagedException(services.GetRequiredService<ContactOptions>().Storage.DisplayPath, ex);
+        }
+    }
+
     internal static Secrets LoadSecrets(ContactOptions options, ILogger log)
     {
         var keyFile = options.Secrets.KeyFile ?? Path.Combine(options.Storage.DataDirectory, "contact.key");

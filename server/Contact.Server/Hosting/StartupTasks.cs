@@ -8,7 +8,7 @@ public sealed class StartupTasks(RegisterRepository register, ContactOptions opt
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        register.LoadIndex();
+        register.EnsureIndexLoaded();
         if (options.Demo) await ActivatorUtilities.CreateInstance<DemoData>(services).EnsureLoadedAsync();
         log.LogInformation("Register loaded.");
     }

@@ -36,6 +36,17 @@ public static class ErrorMapper
         return status.ToRpcException();
     }
 
+    /// <summary>
+    /// DATA_LOSS for a call that needed part of the store that cannot be read (a damaged file). The
+    /// caller learns nothing of the file; operators find it in the log and with check-store.
+    /// </summary>
+    public static RpcException StoreDamaged() => new Google.Rpc.Status
+    {
+        Code = (int)StatusCode.DataLoss,
+        Message = "The store could not read what this call needs: it is damaged. The operators have been told (check-store, restore from a backup).",
+        Details = { Any.Pack(new ErrorInfo { Reason = "STORE_DAMAGED", Domain = Domain }) },
+    }.ToRpcException();
+
     public static StatusCode CodeFor(RefusalKind kind) => kind switch
     {
         RefusalKind.Invalid => StatusCode.InvalidArgument,
@@ -85,6 +96,10 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> log) : Intercepto
         {
             case RuleViolation violation:
                 return ErrorMapper.ToRpcException(violation);
+            case not null when Storage.StoreDamagedException.IsDamage(ex):
+                log.LogCritical("The store is damaged: {Problem} in {Method}. Run check-store and restore the newest backup that verifies.",
+                    Storage.StoreDamagedException.Describe(ex), context.Method);
+                return ErrorMapper.StoreDamaged();
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
             default:
