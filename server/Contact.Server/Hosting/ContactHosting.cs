@@ -40,6 +40,8 @@ public static class ContactHosting
     {
         var options = configuration.GetSection("Contact").Get<ContactOptions>() ?? new ContactOptions();
         services.AddSingleton(options);
+        var limits = configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        services.AddSingleton(limits);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => LoadSecrets(options, sp.GetRequiredService<ILogger<Secrets>>()));
         services.AddSingleton(sp =>
@@ -95,7 +97,9 @@ public static class ContactHosting
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
             if (options.ServerTiming) grpc.Interceptors.Add<ServerTimingInterceptor>();
-            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            // Small by default; the services with a bulk method take more, and RequestSizeLimitMiddleware
+            // holds each of their other methods to the default before a byte is parsed.
+            grpc.MaxReceiveMessageSize = limits.MaxRequestBytes;
             grpc.EnableDetailedErrors = false;
         }).AddJsonTranscoding(json =>
         {
@@ -103,7 +107,10 @@ public static class ContactHosting
             // google.rpc.Status JSON with their details, which needs the detail types registered.
             json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
                 Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor);
-        });
+        })
+        .AddServiceOptions<RegisterService>(o => o.MaxReceiveMessageSize = limits.BulkRequestBytes)
+        .AddServiceOptions<CaseService>(o => o.MaxReceiveMessageSize = limits.BulkRequestBytes)
+        .AddServiceOptions<PostcodeService>(o => o.MaxReceiveMessageSize = limits.BulkRequestBytes);
         services.AddGrpcReflection();
         services.AddOpenReferralFeed(options.OpenReferral);
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -113,6 +120,7 @@ public static class ContactHosting
     public static WebApplication MapContact(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseRateLimiter();
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
         app.MapHealthChecks("/healthz");
