@@ -1,3 +1,4 @@
+using CsvHelper;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
@@ -72,26 +73,29 @@ public static class PostcodeCsv
         return ReadRows(reader);
     }
 
-    private static IEnumerable<PostcodeCsvRow> ReadRows(TextReader reader)
+    // One CSV library for every CSV the project reads or writes (CsvHelper); a comma always, since
+    // detecting the separator from a postcode table's first lines gains nothing.
+    private static CsvReaderOptions Options(bool trackLines, bool skipEmptyLines = true) => new()
+    {
+        Separator = ',',
+        HasHeader = false,
+        TrackLineNumbers = trackLines,
+        // The national datasets have no quoted line breaks; a stray quote then ends with its line.
+        AllowLineBreaksInQuotes = false,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        IncludeValuesInExceptions = false,
+        SkipEmptyLines = skipEmptyLines,
+    };
+
+    private static IEnumerable<PostcodeCsvRow> ReadRows(TextReader text)
     {
         Layout? layout = null;
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        using var reader = CsvReader.Create(text, Options(trackLines: true), leaveOpen: true);
+        while (reader.Read())
         {
-            lineNumber++;
-
-            // A StreamReader drops the byte order mark, but text handed over by other means may not.
-            if (lineNumber == 1 && line.StartsWith('\uFEFF'))
-            {
-                line = line[1..];
-            }
-
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var fields = SplitCsvLine(line);
+            var fields = Fields(reader);
+            if (fields.All(string.IsNullOrWhiteSpace)) continue;
+            var lineNumber = (int)reader.LineNumber;
             if (layout is null)
             {
                 var detected = DetectLayout(fields, out var isHeader, out var layoutError);
@@ -113,88 +117,24 @@ public static class PostcodeCsv
         }
     }
 
+    private static List<string> Fields(CsvReader reader)
+    {
+        var fields = new List<string>(reader.FieldCount);
+        for (var i = 0; i < reader.FieldCount; i++) fields.Add(reader.GetString(i));
+        return fields;
+    }
+
     /// <summary>
-    /// Splits one CSV line into fields following RFC 4180 quoting: a field wrapped in double
-    /// quotes may contain commas, and a doubled quote inside it stands for one quote.
+    /// Splits one CSV line into fields following RFC 4180 quoting (a field wrapped in double quotes
+    /// may contain commas, and a doubled quote inside it stands for one quote), as the import reads it.
+    /// Malformed quoting is read leniently: text after a closing quote is kept, and an unclosed quote
+    /// runs to the end of the line.
     /// </summary>
-    /// <remarks>
-    /// Works on a single physical line, so quoted line breaks are not supported; the national
-    /// datasets have none. Malformed quoting is read leniently rather than rejected: text after
-    /// a closing quote is kept, and an unclosed quote runs to the end of the line.
-    /// </remarks>
     public static IReadOnlyList<string> SplitCsvLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-
-        var fields = new List<string>();
-        var i = 0;
-        while (true)
-        {
-            if (i < line.Length && line[i] == '"')
-            {
-                i = ReadQuotedField(line, i + 1, fields);
-            }
-            else
-            {
-                var end = line.IndexOf(',', i);
-                if (end < 0)
-                {
-                    end = line.Length;
-                }
-
-                fields.Add(line[i..end]);
-                i = end;
-            }
-
-            if (i >= line.Length)
-            {
-                return fields;
-            }
-
-            i++; // past the comma
-        }
-    }
-
-    // Reads from just after an opening quote; returns the index of the comma ending the field, or
-    // the line length.
-    private static int ReadQuotedField(string line, int start, List<string> fields)
-    {
-        StringBuilder? builder = null;
-        var i = start;
-        var segmentStart = start;
-        while (i < line.Length)
-        {
-            if (line[i] != '"')
-            {
-                i++;
-                continue;
-            }
-
-            if (i + 1 < line.Length && line[i + 1] == '"')
-            {
-                // An escaped quote: keep one of the pair.
-                builder ??= new StringBuilder();
-                builder.Append(line, segmentStart, i + 1 - segmentStart);
-                i += 2;
-                segmentStart = i;
-                continue;
-            }
-
-            // The closing quote; anything between it and the next comma is kept as is.
-            var tail = line.IndexOf(',', i + 1);
-            if (tail < 0)
-            {
-                tail = line.Length;
-            }
-
-            var content = line[segmentStart..i] + line[(i + 1)..tail];
-            fields.Add(builder is null ? content : builder.Append(content).ToString());
-            return tail;
-        }
-
-        var rest = line[segmentStart..];
-        fields.Add(builder is null ? rest : builder.Append(rest).ToString());
-        return line.Length;
+        using var reader = CsvReader.FromText(line, Options(trackLines: false, skipEmptyLines: false));
+        return reader.Read() ? Fields(reader) : [""];
     }
 
     private static Layout? DetectLayout(IReadOnlyList<string> fields, out bool isHeader, out string? error)
