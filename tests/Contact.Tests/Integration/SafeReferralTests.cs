@@ -255,6 +255,32 @@ public class SafeReferralTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Closed_after_routing_NACCC_is_told_what_the_disclosure_statement_records_MOU_2_3_3_and_2_3_5()
+    {
+        var open = await CreateCase(NewCase("ZW26C00031", "Dan", "Closer", D(2019, 2, 3)));
+        var r = await LookUp(await Submit("Dan", "Closer", D(2019, 2, 3)));
+        Assert.Equal(SharingRequestState.WithFca, r.State);
+        await _caseSystem.Cases.CloseCaseAsync(new CloseCaseRequest { Name = open.Name });
+
+        // The form stops at Q1: risk or permission answers are refused, a bare answer is "not open now".
+        var refused = await Refusal.Expect(StatusCode.FailedPrecondition, () => Answer(r, YesNo.No, YesNo.No));
+        Assert.Equal("MOU 2.3.3", refused.Clause);
+        var answered = await Answer(r, YesNo.Unspecified);
+        Assert.Equal(SharingRequestState.Answered, answered.State);
+
+        var seen = await Get(_naccc, r.Name);
+        Assert.Equal(YesNo.No, seen.Answer.OpenNow);
+        Assert.Equal((YesNo.Unspecified, YesNo.Unspecified, YesNo.Unspecified), (seen.Answer.CurrentRisk, seen.Answer.HistoricRisk, seen.Answer.CourtPermission));
+        Assert.Contains("no further information can be shared", seen.OutcomeMessage);
+        await AssertEveryViewWithinTheRules(r.Name, open, routedToFca: true);
+
+        // What NACCC saw is what the statement says it was told: the FCA's details, then "not open" with the same message.
+        var statement = await Statement(open.Name);
+        Assert.Equal(2, statement.Disclosures.Count);
+        Assert.Equal(["Currently open to Cafcass: no", seen.OutcomeMessage], statement.Disclosures[1].Items);
+    }
+
+    [Fact]
     public async Task Path_open_with_no_risk()
     {
         var open = await CreateCase(NewCase("ZW26C00003", "Ben", "O'Brien", D(2020, 7, 1)));
