@@ -36,7 +36,7 @@ public sealed class MainWindow : Window
             new MenuBarItem("_File", [
                 new MenuItem("_Import register CSV…", "Create or update centres from a CSV file", () => Home(new ImportScreen(this)), null),
                 new MenuItem("_Export register CSV…", "Write the register (as filtered) to a CSV file", () => Show(new ExportScreen(this, CurrentFilter())), null),
-                new MenuItem("_Quit", "Leave the console", () => Ui.RequestStop(), Key.Q.WithCtrl),
+                new MenuItem("_Quit", "Leave the console", Quit, Key.Q.WithCtrl),
             ]),
             new MenuBarItem("_Register", [
                 new MenuItem("_Centres", "Search and filter the register", () => Home(new CentresScreen(this)), null),
@@ -68,9 +68,11 @@ public sealed class MainWindow : Window
 
         KeyDown += (_, key) =>
         {
-            if (key == Key.Esc) { Back(); key.Handled = true; }
+            if (key == Key.Esc) { Escape(); key.Handled = true; }
             else if (key == Key.F1) { ShowHelp(); key.Handled = true; }
         };
+        // Before any view sees a key: plain letters never reach buttons, options or menus.
+        Ui.Keyboard.KeyDown += Guard;
 
         AccreditationFeed = new LiveFeed<WatchAccreditationChangesResponse>(client,
             (c, after, stop) => c.Register.WatchAccreditationChanges(new WatchAccreditationChangesRequest { AfterSequence = after, LiveOnly = after == 0 }, cancellationToken: stop),
@@ -100,6 +102,9 @@ public sealed class MainWindow : Window
 
     /// <summary>WatchReferrals.</summary>
     public LiveFeed<WatchReferralsResponse> ReferralFeed { get; }
+
+    /// <summary>The stack of open screens, top first.</summary>
+    internal IEnumerable<Screen> Screens => _screens;
 
     /// <summary>The screen on top.</summary>
     public Screen? Current => _screens.TryPeek(out var s) ? s : null;
@@ -132,20 +137,111 @@ public sealed class MainWindow : Window
         Present(screen);
     }
 
-    /// <summary>Closes the top screen (never the last one).</summary>
+    /// <summary>
+    /// Closes the top screen, asking first if it holds unsaved changes. The last screen gives way
+    /// to the register (the home screen); the register itself stays.
+    /// </summary>
     public void Back()
     {
-        if (_screens.Count <= 1) return;
+        if (Current is { Dirty: true } form)
+        {
+            Confirm("Leave without saving", $"Leave \"{form.Title}\" and lose what you typed?", "Leave and lose changes",
+                () => Close(form));
+            return;
+        }
+        if (_screens.Count <= 1)
+        {
+            if (Current is not CentresScreen) Home(new CentresScreen(this));
+            return;
+        }
         Discard(_screens.Pop());
         Present(_screens.Peek());
     }
 
-    /// <summary>Starts again from <paramref name="screen"/> (a menu choice).</summary>
+    // Closes one form without asking (the operator has just said so): the confirmation is already gone.
+    private void Close(Screen form)
+    {
+        if (Current != form) return;
+        if (_screens.Count <= 1) { HomeNow(new CentresScreen(this)); return; }
+        Discard(_screens.Pop());
+        Present(_screens.Peek());
+    }
+
+    /// <summary>Starts again from <paramref name="screen"/> (a menu choice), asking first if a form holds unsaved changes.</summary>
     public void Home(Screen screen)
+    {
+        if (_screens.FirstOrDefault(s => s.Dirty) is { } form)
+        {
+            Confirm("Leave without saving", $"Open \"{screen.Title}\" and lose what you typed in \"{form.Title}\"?", "Leave and lose changes",
+                () => HomeNow(screen));
+            return;
+        }
+        HomeNow(screen);
+    }
+
+    private void HomeNow(Screen screen)
     {
         while (_screens.Count > 0) Discard(_screens.Pop());
         Say("");   // what was said belonged to the screens just closed
         Show(screen);
+    }
+
+    /// <summary>Leaves the console (Ctrl+Q), asking first if a form holds unsaved changes.</summary>
+    public void Quit()
+    {
+        if (_screens.FirstOrDefault(s => s.Dirty) is { } form)
+        {
+            if (Current is ConfirmScreen) return;   // already asking
+            Confirm("Quit without saving", $"Quit and lose what you typed in \"{form.Title}\"?", "Quit and lose changes", () => Ui.RequestStop());
+            return;
+        }
+        Ui.RequestStop();
+    }
+
+    /// <summary>
+    /// Asks before a consequential step: <paramref name="question"/> restates it in words; the safe
+    /// answer (Keep) has the focus, so a stray Enter changes nothing. On yes the confirmation closes
+    /// and <paramref name="yes"/> runs.
+    /// </summary>
+    public void Confirm(string title, string question, string yesText, Action yes) =>
+        Show(new ConfirmScreen(this, title, question, yesText, confirm =>
+        {
+            if (Current == confirm) { Discard(_screens.Pop()); Present(_screens.Peek()); }
+            yes();
+        }));
+
+    // Esc: a search with text in it is cleared first; then the screen is left.
+    private void Escape()
+    {
+        if (Current?.SearchBox is TextField { Text.Length: > 0 } search) { search.Text = ""; search.SetFocus(); return; }
+        Back();
+    }
+
+    private bool _stray;   // the last key was a printable one that landed on no text field
+
+    /// <summary>
+    /// Key safety, before any view sees the key: Ctrl+Q asks before losing work; a plain letter,
+    /// digit or sign goes only to a field that takes text (a few are commands: / search, ? help);
+    /// Space never presses a button. Everything else (Enter, Tab, arrows, F-keys, Ctrl and Alt
+    /// chords) goes on as usual.
+    /// </summary>
+    private void Guard(object? sender, Key key)
+    {
+        if (key == Key.Q.WithCtrl) { Quit(); key.Handled = true; return; }
+        var rune = key.IsCtrl || key.IsAlt ? 0 : key.AsRune.Value;
+        var stray = _stray;
+        _stray = false;
+        if (rune < ' ' || rune == 127) return;   // not printable: Enter, Tab, arrows, F-keys, chords
+        if (Ui.Popovers?.GetActivePopover() is not null) return;   // a menu the operator opened: letters pick its entries
+        View focused = this;
+        while (focused.Focused is { } deeper) focused = deeper;
+        if (focused is TextField { ReadOnly: false } or TextView { ReadOnly: false }) return;
+        // Space chooses an option or ticks a box, but not as the gap between stray words.
+        if (rune == ' ' && focused is not Button && !stray) return;
+        key.Handled = true;
+        _stray = true;
+        if (rune == '/' && Current?.SearchBox is { } search) search.SetFocus();
+        else if (rune == '?') ShowHelp();
     }
 
     public void Say(string text)
@@ -173,7 +269,7 @@ public sealed class MainWindow : Window
         _status.Add(new Shortcut(Key.F1, "Help", ShowHelp));
         if (_screens.Count > 1) _status.Add(new Shortcut(Key.Esc, "Back", Back));
         foreach (var shortcut in screen.Shortcuts()) _status.Add(shortcut);
-        _status.Add(new Shortcut(Key.Q.WithCtrl, "Quit", () => Ui.RequestStop()));
+        _status.Add(new Shortcut(Key.Q.WithCtrl, "Quit", Quit));
         screen.Shown();
         SetNeedsLayout();
     }
@@ -183,6 +279,12 @@ public sealed class MainWindow : Window
         screen.Close();
         _content.Remove(screen);
         screen.Dispose();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Ui.Keyboard.KeyDown -= Guard;
+        base.Dispose(disposing);
     }
 
     private void ShowHelp()

@@ -32,6 +32,44 @@ public abstract class Screen : View
     /// <summary>The screen's own keys, shown in the status bar while it is on top.</summary>
     public virtual IEnumerable<Shortcut> Shortcuts() => [];
 
+    /// <summary>
+    /// Remembers what the form's fields hold now as its saved state; <see cref="Dirty"/> compares
+    /// against it. Forms call it once built (and again after a save that keeps them open).
+    /// </summary>
+    protected void TrackEdits() => _saved = Snapshot();
+
+    /// <summary>The operator has typed or chosen something not yet saved (only forms that <see cref="TrackEdits"/>).</summary>
+    public bool Dirty => _saved is not null && !_saved.SequenceEqual(Snapshot());
+
+    /// <summary>Forgets unsaved changes (once they are saved, or the operator chose to drop them).</summary>
+    public void MarkSaved() { if (_saved is not null) _saved = Snapshot(); }
+
+    private List<string>? _saved;
+
+    // Every input in the form, in order: text, chosen option, ticked boxes.
+    private List<string> Snapshot()
+    {
+        var values = new List<string>();
+        void Walk(View v)
+        {
+            foreach (var sub in v.SubViews)
+            {
+                switch (sub)
+                {
+                    case TextField { ReadOnly: false } f: values.Add(f.Text); continue;
+                    case OptionSelector o: values.Add(o.Value?.ToString() ?? "-"); continue;
+                    case CheckBox c when c.SuperView is not OptionSelector: values.Add(c.Value.ToString()); continue;
+                }
+                Walk(sub);
+            }
+        }
+        Walk(this);
+        return values;
+    }
+
+    /// <summary>The screen's search box, which <c>/</c> focuses (list screens).</summary>
+    public virtual View? SearchBox => null;
+
     /// <summary>Called each time the screen comes to the top (first shown, or returned to).</summary>
     public virtual void Shown() { }
 

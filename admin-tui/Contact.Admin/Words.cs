@@ -6,8 +6,9 @@ using Grpc.Core;
 
 namespace Contact.Admin;
 
-/// <summary>How the console says things: statuses, enums, dates and refusals in plain words.</summary>
-public static class Words
+/// <summary>How the console says things: statuses, enums and refusals in plain words (money and dates in
+/// Words.Money.cs and Words.Dates.cs).</summary>
+public static partial class Words
 {
     public static string Status(AccreditationStatus s) => s switch
     {
@@ -66,24 +67,6 @@ public static class Words
         Contact.V1.Role.Auditor => "auditor",
         _ => "-",
     };
-
-    public static string Date(Google.Type.Date? d) => d is null || d.Year == 0 ? "-" : $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}";
-
-    public static string Time(Timestamp? t) => t is null ? "-" : t.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm");
-
-    public static string Day(Timestamp? t) => t is null ? "-" : t.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd");
-
-    public static Google.Type.Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
-
-    /// <summary>Parses yyyy-mm-dd; blank is null.</summary>
-    public static bool TryParseDate(string text, out Google.Type.Date? date)
-    {
-        date = null;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var d)) return false;
-        date = ToDate(d);
-        return true;
-    }
 
     /// <summary>The status an operator cares about first: suspensions and withdrawals outrank a good standing.</summary>
     public static AccreditationStatus Headline(Centre c)
@@ -230,39 +213,6 @@ public static class Words
         _ => "-",
     };
 
-    /// <summary>Pence as pounds, "£12,500.00": integer arithmetic, so never a rounding error.</summary>
-    public static string Money(long pence)
-    {
-        var sign = pence < 0 ? "-" : "";
-        var abs = Math.Abs((decimal)pence);
-        return $"{sign}£{(abs / 100).ToString("#,0.00", CultureInfo.InvariantCulture)}";
-    }
-
-    /// <summary>Pence as a plain amount to edit, "12500.00".</summary>
-    public static string Pounds(long pence) => ((decimal)pence / 100).ToString("0.00", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Parses pounds ("12500", "12,500.50", "£12,500.5") exactly to pence, in decimal, never a float.
-    /// Refuses more than two decimal places, a sign, and anything that is not more than zero.
-    /// </summary>
-    public static bool TryParsePounds(string text, out long pence)
-    {
-        pence = 0;
-        var t = text.Trim().TrimStart('£').Trim();
-        if (!decimal.TryParse(t, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var pounds)) return false;
-        var p = pounds * 100;
-        if (p != decimal.Truncate(p) || p <= 0 || p > long.MaxValue) return false;
-        pence = (long)p;
-        return true;
-    }
-
-    /// <summary>The financial year (1 April to 31 March) that contains <paramref name="day"/>, "2026-27".</summary>
-    public static string FinancialYear(DateOnly day)
-    {
-        var start = day.Month >= 4 ? day.Year : day.Year - 1;
-        return $"{start}-{(start + 1) % 100:00}";
-    }
-
     /// <summary>A refusal or failure in words, with its clause; never a stack trace.</summary>
     public static string Problem(Exception ex, Uri? server = null) => ex switch
     {
@@ -325,4 +275,11 @@ public static class Words
             _ => p.Replace('_', ' '),
         };
     }
+
+    /// <summary>A date as people write it ("1 Dec 2026"); null is today.</summary>
+    public static string LongDate(Google.Type.Date? d) =>
+        (d is null || d.Year == 0 ? DateOnly.FromDateTime(DateTime.Today) : new DateOnly(d.Year, d.Month, d.Day)).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The sentence's first letter in capitals ("suspend" → "Suspend").</summary>
+    public static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

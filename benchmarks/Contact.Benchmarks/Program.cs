@@ -1,3 +1,4 @@
 using Contact.Benchmarks;
 
-return await Benchmark.RunAsync(args);
+// "finder": the find-a-centre page against the open feed (FinderBenchmark); otherwise the gRPC benchmarks.
+return args.FirstOrDefault() == "finder" ? await FinderBenchmark.RunAsync(args[1..]) : await Benchmark.RunAsync(args);

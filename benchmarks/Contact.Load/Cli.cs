@@ -8,6 +8,9 @@ namespace Contact.Load;
 ///   crash  [--cycles 50] [--writers 8] [--durability Flush|None] [--seed N]
 ///   fuzz   [--rounds 20]
 ///   soak   [--minutes 10] [--concurrency 8]
+///   grpc-frame --scenario lookups|postcode|empty|health --out FILE     (request bodies for h2load)
+///   onspd  --out FILE [--rows 2700000] [--terminated-share 0]           (synthetic ONSPD-layout CSV)
+///   import-postcodes --target URL --key NCT_KEY --file CSV [--server-pid PID]
 /// Without --target the harness starts its own server (demo register) on a free loopback port.
 /// </summary>
 public static class Cli
@@ -33,16 +36,42 @@ public static class Cli
                     var fuzz = await Fuzz.RunAsync(options.Int("rounds", 20), options.Int("seed", 1), Console.Out);
                     Console.WriteLine(fuzz);
                     return fuzz.Passed ? 0 : 1;
+                case "fuzz-fields":
+                    var fields = await Fuzz.FieldsAsync(Console.Out, options.Int("parallel", 4));
+                    Console.WriteLine(fields);
+                    return fields.Passed ? 0 : 1;
                 case "grpc-frame":
                     // The length-prefixed gRPC message body for h2load -d (see benchmarks/h2load.sh).
                     var message = options.Text("scenario", "lookups") switch
                     {
                         "lookups" => Scenarios.Lookups.Request(new Random(1)).ToByteArray(),
-                        "empty" => [],
-                        var other => throw new ArgumentException($"grpc-frame knows lookups and empty, not '{other}'."),
+                        // The issue-17 baseline: 10 results from a postcode, the default (SUMMARY) view unless --view.
+                        "postcode" => new Contact.V1.FindNearestCentresRequest
+                        {
+                            Postcode = options.Text("postcode", "LS1 4AP"), ContactType = Contact.V1.ContactType.Supported, Limit = 10,
+                            View = Enum.Parse<Contact.V1.CentreView>(options.Text("view", "Unspecified"), ignoreCase: true),
+                        }.ToByteArray(),
+                        "empty" or "health" => [],
+                        var other => throw new ArgumentException($"grpc-frame knows lookups, postcode, empty and health, not '{other}'."),
                     };
                     await File.WriteAllBytesAsync(options.TextOrNull("out") ?? throw new ArgumentException("--out FILE is required."), Fuzz.Frame(message));
                     return 0;
+                case "onspd":
+                {
+                    var file = options.TextOrNull("out") ?? throw new ArgumentException("--out FILE is required.");
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    await using var writer = new StreamWriter(file, false, new System.Text.UTF8Encoding(false), 1 << 20);
+                    var rows = (long)options.Double("rows", 2_700_000);
+                    var live = SyntheticOnspd.Write(writer, rows, options.Double("terminated-share", 0), options.Int("seed", 1),
+                        options.Text("towns", "server/Contact.Server/Demo/towns.csv"));
+                    await writer.FlushAsync();
+                    Console.WriteLine($"wrote {rows:N0} ONSPD-layout rows ({live:N0} live) to {file}: {new FileInfo(file).Length / 1048576.0:0} MB in {clock.Elapsed.TotalSeconds:0.0} s");
+                    return 0;
+                }
+                case "import-postcodes":
+                    return await SyntheticOnspd.ImportAsync(options.TextOrNull("target") ?? throw new ArgumentException("--target URL is required."),
+                        options.TextOrNull("key") ?? throw new ArgumentException("--key KEY (an NCT operator's) is required."),
+                        options.TextOrNull("file") ?? throw new ArgumentException("--file CSV is required."), Console.Out, options.IntOrNull("server-pid"));
                 case "load":
                     return await LoadAsync(options);
                 case "soak":
@@ -117,6 +146,9 @@ public static class Cli
           crash  [--cycles 50] [--writers 8] [--durability Flush|None] [--seed N]
           fuzz   [--rounds 20]
           soak   [--minutes 10] [--concurrency 8]
+          grpc-frame --scenario lookups|postcode|empty|health --out FILE [--postcode "LS1 4AP"] [--view Summary|Basic|Full]
+          onspd  --out FILE [--rows 2700000] [--terminated-share 0] [--seed 1]   (synthetic ONSPD-layout CSV)
+          import-postcodes --target URL --key NCT_KEY --file CSV [--server-pid PID]
         """;
 }
 

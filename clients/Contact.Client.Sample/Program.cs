@@ -39,7 +39,7 @@ try
     foreach (var r in found.Results)
     {
         var wait = r.WaitingTime is { } w ? $"about {w.Weeks} weeks' wait" : "waiting time not known";
-        Console.WriteLine($"{r.DistanceMiles,6:0.0} mi  {r.Centre.DisplayName} ({r.Centre.Address.Town}), {wait}");
+        Console.WriteLine($"{r.DistanceMiles,6:0.0} mi  {r.Summary.DisplayName} ({r.Summary.Town}), {wait}");
     }
     return 0;
 }

@@ -117,7 +117,8 @@ public sealed class CaseScreensTests
             Assert.Contains("cannot be cancelled", console.Screen);
             Assert.DoesNotContain("Exception", console.Screen);
 
-            console.Press(Key.Esc);
+            console.Press(Key.Esc);                                    // "twice" is still typed: it asks first
+            console.Confirm("lose what you typed");
             console.WaitFor("cancelled");
             Assert.IsType<ReferralsScreen>(console.Main.Current);
 

@@ -84,9 +84,13 @@ public sealed class ConsoleTests
 
             console.Press(Key.F4);
             console.WaitFor("Decision — Riverside");
-            Assert.Contains("◉ Suspend", console.Screen);       // the default decision
+            Assert.DoesNotContain("◉", console.Screen);          // nothing chosen until the operator chooses
             console.Type("Safeguarding concern under review");
+            console.Press(Key.Tab, Key.Tab, Key.Tab);            // reason → effective → renewal → level
+            console.Press(Key.Space);                            // Standard
+            console.Press(Key.Tab, Key.CursorRight, Key.CursorRight, Key.Space);   // Grant → Renew → Suspend
             console.Press(Key.S.WithCtrl);
+            console.Confirm("Suspend Standard (supported) accreditation of Riverside Family Contact Centre from today");
 
             console.WaitFor("Standard: SUSPENDED");
             Assert.IsType<CentreDetailScreen>(console.Main.Current);
@@ -109,6 +113,7 @@ public sealed class ConsoleTests
             decision.Choose(AccreditationLevel.Standard, AccreditationAction.Reinstate);   // reinstating what is not suspended
             console.Type("Try to reinstate");
             console.Press(Key.S.WithCtrl);
+            console.Confirm("Reinstate Standard (supported) accreditation of Riverside Family Contact Centre from today");
             console.WaitFor("Refused");
             var screen = console.Screen;
             Assert.DoesNotContain("   at ", screen);       // no stack trace
@@ -224,6 +229,7 @@ public sealed class ConsoleTests
             detail.Choose(ConcernAction.AlertNaccc);
             console.Type("Unaccredited supervised contact advertised in Newark");
             console.Press(Key.S.WithCtrl);
+            console.Confirm("Alert NACCC about Happy Families Contact Ltd");
             console.WaitFor("NACCC ALERTED");
             Assert.Contains("Recorded: alert NACCC", console.Screen);
             Assert.Contains("NACCC alerted", console.Screen);
@@ -290,6 +296,7 @@ public sealed class ConsoleTests
             var import = new ImportScreen(console.Main, file);
             console.Main.Home(import);
             console.Press(Key.S.WithCtrl);
+            console.Confirm("Store 131 centres from \"register.csv\": create 131, replace the details of 0?");
             console.WaitUntil(_ => import.Finished, "the import to finish");
             console.WaitFor("130 created, 0 updated, 2 refused");
             Assert.Contains("line 132: postcode: must be a valid UK postcode", import.Report);

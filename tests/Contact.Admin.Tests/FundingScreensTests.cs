@@ -176,6 +176,7 @@ public sealed class FundingScreensTests
             award.Amount("6,500");
             console.Type("First year of the new rota");
             console.Press(Key.S.WithCtrl);
+            console.Confirm("Award £6,500.00 to Riverside Family Contact Centre (requested £7,000.00)?");
 
             console.WaitFor("remaining £3,500.00");
             screen = console.Screen;
@@ -202,6 +203,7 @@ public sealed class FundingScreensTests
             console.Press(Key.F4);
             console.WaitFor("Award — Riverside");
             console.Press(Key.S.WithCtrl);                             // the £7,000 requested
+            console.Confirm("Award £7,000.00 to Riverside");
 
             console.WaitFor("Refused under MOU 2.4.2");
             var screen = console.Screen;
@@ -242,11 +244,13 @@ public sealed class FundingScreensTests
             // Another operator awards the first application while this form is open.
             HeadlessConsole.Block(() => nct.Grants.AwardGrantAsync(new AwardGrantRequest { Name = first.Name, AmountPence = 700_000 }).ResponseAsync);
             console.Press(Key.S.WithCtrl);                             // £5,000 of the £3,000 left
+            console.Confirm("Award £5,000.00 to Hilltop");
             console.WaitFor("Refused under MOU 2.4.2");
             Assert.Contains("£3,000.00 of £10,000.00 remain", console.Screen);
 
             Assert.IsType<GrantAwardScreen>(console.Main.Current).Amount("3000");
             console.Press(Key.S.WithCtrl);
+            console.Confirm("Award £3,000.00 to Hilltop");
             console.WaitFor("remaining £0.00");
         }
         Assert.Equal((1_000_000L, 0L, 2), (RoundOn(nct).AwardedPence, RoundOn(nct).RemainingPence, RoundOn(nct).AwardedCount));
@@ -269,6 +273,7 @@ public sealed class FundingScreensTests
 
             console.Type("Funded by the local authority this year");
             console.Press(Key.S.WithCtrl);
+            console.Confirm("Decline the application of Riverside Family Contact Centre for £2,000.00?");
             console.WaitFor("Declined: Funded by the local authority");
             var screen = console.Screen;
             Assert.Contains("declined", screen);

@@ -80,6 +80,17 @@ public sealed class HeadlessConsole : IDisposable
     /// <summary>Waits until the status line says the live feed is connected ("watching", or the last change).</summary>
     public void WaitForLiveFeed() => WaitUntil(s => s.Contains("Live: watching", StringComparison.Ordinal) || s.Contains("Live: @", StringComparison.Ordinal), "the live feed");
 
+    /// <summary>
+    /// Answers the confirmation on top with yes, as an operator must: from the focused safe
+    /// answer, Tab to the other button and Enter. Checks it restates <paramref name="question"/>.
+    /// </summary>
+    public void Confirm(string question)
+    {
+        WaitUntil(_ => Main.Current is Views.ConfirmScreen, $"the confirmation \"{question}\"");
+        Assert.Contains(question, ((Views.ConfirmScreen)Main.Current!).Question);
+        Press(Key.Tab, Key.Enter);
+    }
+
     public void WaitIdle() => WaitUntil(_ => true, "the calls in flight");
 
     /// <summary>Runs async work to completion off the UI's synchronisation context (tests must not await while the console is open).</summary>

@@ -8,7 +8,7 @@ namespace Contact.Admin.Tests;
 
 /// <summary>
 /// Renders each main screen at 80x24 over the demo register and checks it fits. With
-/// CONTACT_CAPTURE_DIR set it also writes the captures there (the README's are made this way).
+/// CONTACT_CAPTURE_DIR set it also writes the captures there (docs/console.md's are made this way).
 /// </summary>
 public sealed class ScreenCaptureTests(ITestOutputHelper output)
 {

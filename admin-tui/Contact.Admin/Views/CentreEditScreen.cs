@@ -46,7 +46,7 @@ public sealed class CentreEditScreen : Screen
         _setting = new OptionSelector
         {
             X = 14, Y = 2, Orientation = Orientation.Horizontal, Labels = ["Centre-based", "Community"],
-            Value = c?.Setting == DeliverySetting.Community ? 1 : 0,
+            Value = c?.Setting == DeliverySetting.Community ? 1 : 0, TabBehavior = TabBehavior.NoStop,
         };
         Add(_setting);
 
@@ -73,11 +73,12 @@ public sealed class CentreEditScreen : Screen
         _contractEnd = Field("commissioning.period.end_date", "To:", 49, 9, 4, 11, Date(c?.Commissioning?.Period?.EndDate));
         Add(new Label { X = 65, Y = 9, Text = "yyyy-mm-dd" });
 
-        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 10, Text = "_Save (Ctrl+S)" };
+        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 10, Text = "Save (Ctrl+S)" };
         var cancel = new Button { ShadowStyle = ShadowStyles.None, X = Pos.Right(save) + 2, Y = 10, Text = "Cancel" };
         save.Accepting += (_, e) => { e.Handled = true; Save(); };
         cancel.Accepting += (_, e) => { e.Handled = true; Shell.Back(); };
         Add(save, cancel, problems);
+        TrackEdits();
     }
 
     public override string Help => """
@@ -135,9 +136,10 @@ public sealed class CentreEditScreen : Screen
         {
             Call(c => c.Register.CreateCentreAsync(new CreateCentreRequest { Centre = centre }).ResponseAsync, created =>
             {
-                Shell.Say($"Created {created.DisplayName} ({created.Name}).");
+                MarkSaved();
                 Shell.Back();
                 Shell.Show(new CentreDetailScreen(Shell, created.Name));
+                Shell.Say($"Created {created.DisplayName} ({created.Name}).");
             }, ex => _problems.Show(ex, Shell.Server));
             return;
         }
@@ -147,8 +149,9 @@ public sealed class CentreEditScreen : Screen
         if (centre.Location is not null) mask.Paths.Add("location");
         Call(c => c.Register.UpdateCentreAsync(new UpdateCentreRequest { Centre = centre, UpdateMask = mask }).ResponseAsync, updated =>
         {
-            Shell.Say($"Saved {updated.DisplayName}.");
+            MarkSaved();
             Shell.Back();
+            Shell.Say($"Saved {updated.DisplayName}.");
         }, ex => _problems.Show(ex, Shell.Server));
     }
 }

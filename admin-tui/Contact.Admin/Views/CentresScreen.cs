@@ -40,9 +40,9 @@ public sealed class CentresScreen : Screen
 
     public CentresScreen(MainWindow shell) : base(shell, "Centres")
     {
-        var searchLabel = new Label { X = 0, Y = 0, Text = "_Search:" };
+        var searchLabel = new Label { X = 0, Y = 0, Text = "Search:" };
         _search = new TextField { X = Pos.Right(searchLabel) + 1, Y = 0, Width = Dim.Percent(55) };
-        var regionLabel = new Label { X = Pos.Right(_search) + 1, Y = 0, Text = "Re_gion:" };
+        var regionLabel = new Label { X = Pos.Right(_search) + 1, Y = 0, Text = "Region:" };
         _region = new TextField { X = Pos.Right(regionLabel) + 1, Y = 0, Width = Dim.Fill() };
         _filters = new Label { X = 0, Y = 1, Width = Dim.Fill(), Text = "" };
         _table = new TableView { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };

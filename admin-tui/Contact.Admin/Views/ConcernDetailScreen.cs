@@ -42,7 +42,7 @@ public sealed class ConcernDetailScreen : Screen
         _step = new OptionSelector
         {
             X = 0, Y = Pos.AnchorEnd(Steps.Length), Width = 21, Height = Steps.Length,
-            Labels = [.. Steps.Select(s => s.Label)], Value = 0,
+            Labels = [.. Steps.Select(s => s.Label)], Value = null, TabBehavior = TabBehavior.NoStop,
         };
         _step.ValueChanged += (_, _) => ShowHint();
         const int right = 22;
@@ -55,10 +55,11 @@ public sealed class ConcernDetailScreen : Screen
         var centreLabel = _problems.Track("centre", new Label { X = right, Y = Pos.AnchorEnd(6), Text = "Centre:" });
         _centre = new TextField { X = right + 8, Y = Pos.AnchorEnd(6), Width = Dim.Fill() };
         _hint = new Label { X = right, Y = Pos.AnchorEnd(5), Width = Dim.Fill(), Text = "" };
-        var record = new Button { ShadowStyle = ShadowStyles.None, X = right, Y = Pos.AnchorEnd(4), Text = "_Record (Ctrl+S)", IsDefault = true };
+        var record = new Button { ShadowStyle = ShadowStyles.None, X = right, Y = Pos.AnchorEnd(4), Text = "Record (Ctrl+S)" };
         record.Accepting += (_, e) => { e.Handled = true; Record(); };
-        Add(_headline, _timeline, _step, noteLabel, _note, dateLabel, _date, centreLabel, _centre, _hint, record, problems);
+        Add(_headline, _timeline, noteLabel, _note, dateLabel, _date, centreLabel, _centre, _step, _hint, record, problems);
         ShowHint();
+        TrackEdits();
     }
 
     public Concern? Concern { get; private set; }
@@ -100,9 +101,7 @@ public sealed class ConcernDetailScreen : Screen
     /// <summary>Types the centre to link (for scripted use and tests).</summary>
     public void EnterCentre(string text) => _centre.Text = text;
 
-    private ConcernAction Chosen => Steps[_step.Value ?? 0].Action;
-
-    private void ShowHint() => _hint.Text = Steps[_step.Value ?? 0].Hint;
+    private void ShowHint() => _hint.Text = _step.Value is { } i ? Steps[i].Hint : "Choose the step on the left (Tab to it, then arrows and Space).";
 
     private void Load()
     {
@@ -156,6 +155,11 @@ public sealed class ConcernDetailScreen : Screen
     {
         if (Concern is null) return;
         _problems.Clear();
+        if (_step.Value is not { } step)
+        {
+            NotSent("action", "choose the step to record");
+            return;
+        }
         if (!Words.TryParseDate(_date.Text, out var date))
         {
             NotSent("date", "must be yyyy-mm-dd");
@@ -163,7 +167,7 @@ public sealed class ConcernDetailScreen : Screen
         }
         var request = new RecordConcernActionRequest
         {
-            Concern = _name, Action = Chosen, Note = _note.Text.Trim(), Date = date, Etag = Concern.Etag,
+            Concern = _name, Action = Steps[step].Action, Note = _note.Text.Trim(), Date = date, Etag = Concern.Etag,
         };
         var centre = _centre.Text.Trim();
         if (request.Action != ConcernAction.LinkCentre || centre.Length == 0 || centre.StartsWith("centres/", StringComparison.Ordinal))
@@ -180,10 +184,21 @@ public sealed class ConcernDetailScreen : Screen
         }, ex => _problems.Show(ex, Shell.Server));
     }
 
-    private void Send(RecordConcernActionRequest request) =>
+    // Alerting NACCC tells a partner: it is restated and confirmed first.
+    private void Send(RecordConcernActionRequest request)
+    {
+        if (request.Action != ConcernAction.AlertNaccc) { SendNow(request); return; }
+        Shell.Confirm("Alert NACCC",
+            $"Alert NACCC about {Words.Subject(Concern!, _centreName)} on {Words.LongDate(request.Date)}?\n\nWhat is sent: {(request.Note.Length > 0 ? request.Note : "(no note)")}",
+            "Alert NACCC", () => SendNow(request));
+    }
+
+    private void SendNow(RecordConcernActionRequest request) =>
         Call(c => c.Concerns.RecordConcernActionAsync(request).ResponseAsync, saved =>
         {
             _note.Text = _date.Text = _centre.Text = "";
+            _step.Value = null;
+            MarkSaved();
             Render(saved);
             if (saved.Centre.Length > 0 && _centreName is null) Load();   // newly linked: fetch the centre's name
             Shell.Say($"Recorded: {Words.Action(request.Action)}; the concern is now {Words.Status(saved.Status)}.");

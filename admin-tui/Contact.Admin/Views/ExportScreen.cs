@@ -22,7 +22,7 @@ public sealed class ExportScreen : Screen
             X = 0, Y = 1, Width = Dim.Fill(),
             Text = _filter == new CentreFilter() ? "Exports the whole register." : $"Exports the centres matching the current filter ({Describe(_filter)}).",
         };
-        var export = new Button { ShadowStyle = ShadowStyles.None, X = 11, Y = 2, Text = "_Export (Ctrl+S)" };
+        var export = new Button { ShadowStyle = ShadowStyles.None, X = 11, Y = 2, Text = "Export (Ctrl+S)" };
         export.Accepting += (_, e) => { e.Handled = true; Export(); };
         _result = new Label { X = 0, Y = 4, Width = Dim.Fill(), Text = "" };
         Add(label, _path, what, export, _result);

@@ -40,7 +40,7 @@ public sealed class GrantApplyScreen : Screen
         _amount = new TextField { X = 12, Y = 9, Width = 16 };
         var purposeLabel = _problems.Track("application.purpose", new Label { X = 0, Y = 10, Text = "Purpose:" });
         _purpose = new TextField { X = 12, Y = 10, Width = Dim.Fill() };
-        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 12, Text = "_Apply (Ctrl+S)" };
+        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 12, Text = "Apply (Ctrl+S)" };
         var cancel = new Button { ShadowStyle = ShadowStyles.None, X = Pos.Right(save) + 2, Y = 12, Text = "Cancel" };
         _centres.Accepting += (_, e) => { e.Handled = true; _amount.SetFocus(); };
         save.Accepting += (_, e) => { e.Handled = true; Save(); };
@@ -49,6 +49,7 @@ public sealed class GrantApplyScreen : Screen
         _search.Accepting += (_, e) => { e.Handled = true; Search(); _centres.SetFocus(); };
         Add(searchLabel, _search, _centres, _chosen, amountLabel, _amount, purposeLabel, _purpose, save, cancel, problems);
         ShowMatches();
+        TrackEdits();
     }
 
     public override string Help => """
@@ -111,8 +112,9 @@ public sealed class GrantApplyScreen : Screen
         _problems.Clear();
         Call(c => c.Grants.ApplyForGrantAsync(request).ResponseAsync, applied =>
         {
-            Shell.Say($"Applied: {Words.Money(applied.RequestedPence)} for {applied.CentreDisplayName}.");
+            MarkSaved();
             Shell.Back();
+            Shell.Say($"Applied: {Words.Money(applied.RequestedPence)} for {applied.CentreDisplayName}.");
         }, ex => _problems.Show(ex, Shell.Server));
     }
 }

@@ -36,11 +36,12 @@ public sealed class GrantAwardScreen : Screen
         _amount = new TextField { X = 13, Y = 3, Width = 16, Text = Words.Pounds(application.RequestedPence) };
         var noteLabel = _problems.Track("note", new Label { X = 0, Y = 4, Text = "Note:" });
         _note = new TextField { X = 13, Y = 4, Width = Dim.Fill() };
-        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 5, Text = "_Award (Ctrl+S)", IsDefault = true };
+        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 5, Text = "Award (Ctrl+S)" };
         var cancel = new Button { ShadowStyle = ShadowStyles.None, X = Pos.Right(save) + 2, Y = 5, Text = "Cancel" };
         save.Accepting += (_, e) => { e.Handled = true; Save(); };
         cancel.Accepting += (_, e) => { e.Handled = true; Shell.Back(); };
         Add(asked, _budget, amountLabel, _amount, noteLabel, _note, save, cancel, problems);
+        TrackEdits();
     }
 
     public override string Help => """
@@ -77,15 +78,19 @@ public sealed class GrantAwardScreen : Screen
         }
         var request = new AwardGrantRequest { Name = _application.Name, AmountPence = pence, Note = _note.Text.Trim() };
         _problems.Clear();
-        Call(c => c.Grants.AwardGrantAsync(request).ResponseAsync, awarded =>
-        {
-            Shell.Say($"Awarded {Words.Money(awarded.AwardedPence)} to {awarded.CentreDisplayName}.");
-            Shell.Back();
-        }, ex =>
-        {
-            _problems.Show(ex, Shell.Server);
-            LoadBudget();   // what remains may have changed under us: show it as it is now
-        });
+        Shell.Confirm("Award grant",
+            $"Award {Words.Money(pence)} to {_application.CentreDisplayName} (requested {Words.Money(_application.RequestedPence)})?\n\n" +
+            "It is taken from the round's budget at once." + (request.Note.Length > 0 ? $"\nNote: {request.Note}" : ""),
+            $"Award {Words.Money(pence)}", () => Call(c => c.Grants.AwardGrantAsync(request).ResponseAsync, awarded =>
+            {
+                MarkSaved();
+                Shell.Back();
+                Shell.Say($"Awarded {Words.Money(awarded.AwardedPence)} to {awarded.CentreDisplayName}.");
+            }, ex =>
+            {
+                _problems.Show(ex, Shell.Server);
+                LoadBudget();   // what remains may have changed under us: show it as it is now
+            }));
     }
 
     // The remaining budget as the server has it now (another operator may be awarding too).

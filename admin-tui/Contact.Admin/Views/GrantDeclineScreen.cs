@@ -25,11 +25,12 @@ public sealed class GrantDeclineScreen : Screen
         _problems = new FieldProblems(problems);
         var reasonLabel = _problems.Track("reason", new Label { X = 0, Y = 2, Text = "Reason:" });
         _reason = new TextField { X = 9, Y = 2, Width = Dim.Fill() };
-        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 3, Text = "_Decline (Ctrl+S)" };
+        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 3, Text = "Decline (Ctrl+S)" };
         var cancel = new Button { ShadowStyle = ShadowStyles.None, X = Pos.Right(save) + 2, Y = 3, Text = "Cancel" };
         save.Accepting += (_, e) => { e.Handled = true; Save(); };
         cancel.Accepting += (_, e) => { e.Handled = true; Shell.Back(); };
         Add(asked, reasonLabel, _reason, save, cancel, problems);
+        TrackEdits();
     }
 
     public override string Help => """
@@ -50,10 +51,13 @@ public sealed class GrantDeclineScreen : Screen
         }
         var request = new DeclineGrantApplicationRequest { Name = _application.Name, Reason = _reason.Text.Trim() };
         _problems.Clear();
-        Call(c => c.Grants.DeclineGrantApplicationAsync(request).ResponseAsync, declined =>
-        {
-            Shell.Say($"Declined: {declined.CentreDisplayName}.");
-            Shell.Back();
-        }, ex => _problems.Show(ex, Shell.Server));
+        Shell.Confirm("Decline application",
+            $"Decline the application of {_application.CentreDisplayName} for {Words.Money(_application.RequestedPence)}?\n\nDeclining is final for this application.\nReason: {request.Reason}",
+            "Decline it", () => Call(c => c.Grants.DeclineGrantApplicationAsync(request).ResponseAsync, declined =>
+            {
+                MarkSaved();
+                Shell.Back();
+                Shell.Say($"Declined: {declined.CentreDisplayName}.");
+            }, ex => _problems.Show(ex, Shell.Server)));
     }
 }

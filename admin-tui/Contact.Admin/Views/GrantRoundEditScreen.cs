@@ -23,11 +23,12 @@ public sealed class GrantRoundEditScreen : Screen
         var budgetLabel = _problems.Track("grant_round.budget_pence", new Label { X = 0, Y = 1, Text = "Budget (£):" });
         _budget = new TextField { X = 17, Y = 1, Width = 16 };
         var budgetHint = new Label { X = 35, Y = 1, Text = "pounds, e.g. 250,000 or 12500.50" };
-        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 3, Text = "_Open round (Ctrl+S)", IsDefault = true };
+        var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 3, Text = "Open round (Ctrl+S)" };
         var cancel = new Button { ShadowStyle = ShadowStyles.None, X = Pos.Right(save) + 2, Y = 3, Text = "Cancel" };
         save.Accepting += (_, e) => { e.Handled = true; Save(); };
         cancel.Accepting += (_, e) => { e.Handled = true; Shell.Back(); };
         Add(yearLabel, _year, yearHint, budgetLabel, _budget, budgetHint, save, cancel, problems);
+        TrackEdits();
     }
 
     public override string Help => """
@@ -59,8 +60,9 @@ public sealed class GrantRoundEditScreen : Screen
         _problems.Clear();
         Call(c => c.Grants.CreateGrantRoundAsync(new CreateGrantRoundRequest { GrantRound = round }).ResponseAsync, created =>
         {
-            Shell.Say($"Opened round {created.FinancialYear}: budget {Words.Money(created.BudgetPence)}.");
+            MarkSaved();
             Shell.Back();
+            Shell.Say($"Opened round {created.FinancialYear}: budget {Words.Money(created.BudgetPence)}.");
         }, ex => _problems.Show(ex, Shell.Server));
     }
 }

@@ -25,8 +25,8 @@ public sealed class ImportScreen : Screen
     {
         var pathLabel = new Label { X = 0, Y = 0, Text = "CSV file:" };
         _path = new TextField { X = 11, Y = 0, Width = Dim.Fill(), Text = path };
-        _validateOnly = new CheckBox { X = 11, Y = 1, Text = "_Check only (store nothing)" };
-        var start = new Button { ShadowStyle = ShadowStyles.None, X = 11, Y = 2, Text = "_Import (Ctrl+S)" };
+        _validateOnly = new CheckBox { X = 11, Y = 1, Text = "Check only (store nothing)" };
+        var start = new Button { ShadowStyle = ShadowStyles.None, X = 11, Y = 2, Text = "Import (Ctrl+S)" };
         start.Accepting += (_, e) => { e.Handled = true; Start(); };
         _progress = new ProgressBar { X = 0, Y = 4, Width = Dim.Fill(), Height = 1, ProgressBarStyle = ProgressBarStyle.Continuous };
         _summary = new Label { X = 0, Y = 5, Width = Dim.Fill(), Text = $"A header row names the columns (F1 lists them). Rows go in batches of {BatchSize}." };
@@ -52,6 +52,9 @@ public sealed class ImportScreen : Screen
 
     public bool Finished { get; private set; }
 
+    /// <summary>"Check only" is ticked: a dry run.</summary>
+    public bool CheckOnly => _validateOnly.Value == CheckState.Checked;
+
     private void Start()
     {
         if (_running) return;
@@ -68,10 +71,23 @@ public sealed class ImportScreen : Screen
             return;
         }
         if (rows.Count == 0) { Shell.Warn("The file has no rows to import."); return; }
+        if (_validateOnly.Value == CheckState.Checked) { Run(rows, validateOnly: true); return; }
 
+        // A real import changes what partners see: say what it will do, and go on only when told to.
+        var updates = rows.Count(r => r.Centre is { Name.Length: > 0 });
+        var creates = rows.Count(r => r.Centre is { Name.Length: 0 });
+        var unreadable = rows.Count(r => r.Centre is null);
+        Shell.Confirm("Import register CSV",
+            $"Store {creates + updates} centres from \"{Path.GetFileName(path)}\": create {creates}, replace the details of {updates}?" +
+            (unreadable > 0 ? $"\n{unreadable} rows cannot be read and are skipped." : "") +
+            "\n\nTo check the file without storing anything, tick \"Check only\" instead.",
+            "Import and store", () => Run(rows, validateOnly: false));
+    }
+
+    private void Run(IReadOnlyList<CentreCsv.Row> rows, bool validateOnly)
+    {
         _running = true;
         Finished = false;
-        var validateOnly = _validateOnly.Value == CheckState.Checked;
         var report = new StringBuilder();
         var (created, updated, failed) = (0, 0, 0);
         foreach (var bad in rows.Where(r => r.Error is not null)) { report.AppendLine($"line {bad.Line}: {bad.Error}"); failed++; }

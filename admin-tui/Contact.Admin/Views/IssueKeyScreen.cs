@@ -23,7 +23,7 @@ public sealed class IssueKeyScreen : Screen
         var holderLabel = _problems.Track("display_name", new Label { X = 0, Y = 0, Text = "Holder:" });
         _holder = new TextField { X = 14, Y = 0, Width = Dim.Fill() };
         var roleLabel = _problems.Track("roles", new Label { X = 0, Y = 1, Text = "Role:" });
-        _role = new OptionSelector { X = 14, Y = 1, Labels = [.. Roles.Select(Words.Role)], Value = 0 };
+        _role = new OptionSelector { X = 14, Y = 1, Labels = [.. Roles.Select(Words.Role)], Value = null, TabBehavior = TabBehavior.NoStop };
         var fcaLabel = _problems.Track("fca_id", new Label { X = 0, Y = 9, Text = "FCA id:" });
         _fca = new TextField { X = 14, Y = 9, Width = 20 };
         var fcaHint = new Label { X = 36, Y = 9, Text = "practitioners only" };
@@ -32,9 +32,10 @@ public sealed class IssueKeyScreen : Screen
         var centreHint = new Label { X = 36, Y = 10, Text = "centres/… for a contact centre" };
         var daysLabel = _problems.Track("valid_days", new Label { X = 0, Y = 11, Text = "Valid days:" });
         _days = new TextField { X = 14, Y = 11, Width = 6, Text = "365" };
-        var issue = new Button { ShadowStyle = ShadowStyles.None, X = 36, Y = 11, Text = "_Issue (Ctrl+S)" };
+        var issue = new Button { ShadowStyle = ShadowStyles.None, X = 36, Y = 11, Text = "Issue (Ctrl+S)" };
         issue.Accepting += (_, e) => { e.Handled = true; Issue(); };
         Add(holderLabel, _holder, roleLabel, _role, fcaLabel, _fca, fcaHint, centreLabel, _centre, centreHint, daysLabel, _days, issue, problems);
+        TrackEdits();
     }
 
     public override string Help => """
@@ -54,11 +55,17 @@ public sealed class IssueKeyScreen : Screen
             _problems.Show([new FieldViolation("valid_days", "must be a whole number of days")], "Please correct:");
             return;
         }
+        if (_role.Value is not { } role)
+        {
+            _problems.Show([new FieldViolation("roles", "choose the key's role (arrows, then Space)")], "Not issued. Please correct:");
+            return;
+        }
         var request = new IssueApiKeyRequest { DisplayName = _holder.Text.Trim(), FcaId = _fca.Text.Trim(), Centre = _centre.Text.Trim(), ValidDays = days };
-        request.Roles.Add(Roles[_role.Value ?? 0]);
+        request.Roles.Add(Roles[role]);
         _problems.Clear();
         Call(c => c.Access.IssueApiKeyAsync(request).ResponseAsync, issued =>
         {
+            MarkSaved();
             Shell.Back();
             Shell.Show(new SecretScreen(Shell, issued.ApiKey.DisplayName, issued.Secret));
             Shell.Say($"Issued a key for {issued.ApiKey.DisplayName} ({issued.ApiKey.Name}).");

@@ -91,16 +91,11 @@ public sealed class KeysScreen : Screen
         if (row < 0 || row >= _keys.Count) { Shell.Warn("Choose a key to revoke first."); return; }
         var key = _keys[row];
         if (key.RevokeTime is not null) { Shell.Warn($"{key.DisplayName}'s key is already revoked."); return; }
-        Shell.Show(new ConfirmScreen(Shell, "Revoke key",
+        Shell.Confirm("Revoke key",
             $"Revoke the key of \"{key.DisplayName}\" ({string.Join(", ", key.Roles.Select(Words.Role))})?\n\n" +
             "Every call made with it is refused from now on. This cannot be undone; a new key can be issued.",
-            "_Revoke", confirmed =>
-            {
-                Call(c => c.Access.RevokeApiKeyAsync(new RevokeApiKeyRequest { Name = key.Name }).ResponseAsync, revoked =>
-                {
-                    Shell.Back();
-                    Shell.Say($"Revoked the key of {revoked.DisplayName}.");
-                }, ex => { Shell.Back(); Shell.Warn(Words.Problem(ex, Shell.Server)); });
-            }));
+            "Revoke the key", () =>
+                Call(c => c.Access.RevokeApiKeyAsync(new RevokeApiKeyRequest { Name = key.Name }).ResponseAsync,
+                    revoked => { Shell.Say($"Revoked the key of {revoked.DisplayName}."); Load(); }));
     }
 }

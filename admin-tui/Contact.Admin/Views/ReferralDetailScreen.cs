@@ -30,6 +30,7 @@ public sealed class ReferralDetailScreen : Screen
         _reason = new TextField { X = 8, Y = Pos.AnchorEnd(4), Width = Dim.Fill() };
         var hint = new Label { X = 8, Y = Pos.AnchorEnd(3), Text = "F8 cancels the referral for this reason, after you confirm." };
         Add(_headline, _facts, reasonLabel, _reason, hint, problems);
+        TrackEdits();
     }
 
     public Referral? Referral { get; private set; }
@@ -114,14 +115,14 @@ public sealed class ReferralDetailScreen : Screen
             _reason.SetFocus();
             return;
         }
-        Shell.Show(new ConfirmScreen(Shell, "Cancel referral",
+        Shell.Confirm("Cancel referral",
             $"Cancel referral {r.CaseNumber} to {r.CentreDisplayName}?\n\nIt becomes cancelled, which is final.\nReason: {reason}",
-            "_Cancel referral", _ => Call(c => c.Referrals.CancelReferralAsync(new CancelReferralRequest { Name = _name, Reason = reason }).ResponseAsync, cancelled =>
+            "Cancel the referral", () => Call(c => c.Referrals.CancelReferralAsync(new CancelReferralRequest { Name = _name, Reason = reason }).ResponseAsync, cancelled =>
             {
-                Shell.Back();
                 _reason.Text = "";
+                MarkSaved();
                 Render(cancelled);
                 Shell.Say($"Cancelled: referral {cancelled.CaseNumber} is now {Words.Status(cancelled.Status)}.");
-            }, ex => { Shell.Back(); _problems.Show(ex, Shell.Server); })));
+            }, ex => _problems.Show(ex, Shell.Server)));
     }
 }

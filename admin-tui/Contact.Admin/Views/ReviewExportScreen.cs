@@ -19,7 +19,7 @@ public sealed class ReviewExportScreen : Screen
         _path = new TextField { X = 11, Y = 0, Width = Dim.Fill(), Text = export.Filename };
         var rows = export.Csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
         var what = new Label { X = 0, Y = 1, Width = Dim.Fill(), Text = $"The report for the period shown, {rows} figures, one a row (a relative path is in {Environment.CurrentDirectory})." };
-        var write = new Button { ShadowStyle = ShadowStyles.None, X = 11, Y = 3, Text = "_Export (Ctrl+S)" };
+        var write = new Button { ShadowStyle = ShadowStyles.None, X = 11, Y = 3, Text = "Export (Ctrl+S)" };
         write.Accepting += (_, e) => { e.Handled = true; Write(); };
         _result = new TextView { X = 0, Y = 5, Width = Dim.Fill(), Height = Dim.Fill(), ReadOnly = true, WordWrap = true, CanFocus = false };
         Add(label, _path, what, write, _result);

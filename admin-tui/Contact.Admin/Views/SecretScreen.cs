@@ -15,7 +15,7 @@ public sealed class SecretScreen : Screen
             X = 1, Y = 5, Width = Dim.Fill(1), Height = 3,
             Text = "Select it (Ctrl+A) and copy it into the holder's secret store. Send it by a different\nchannel from its name. If it is lost, revoke it and issue another.",
         };
-        var done = new Button { ShadowStyle = ShadowStyles.None, X = 1, Y = 9, Text = "_Done", IsDefault = true };
+        var done = new Button { ShadowStyle = ShadowStyles.None, X = 1, Y = 9, Text = "Done", IsDefault = true };
         done.Accepting += (_, e) => { e.Handled = true; Shell.Back(); };
         Add(intro, field, advice, done);
         Secret = secret;

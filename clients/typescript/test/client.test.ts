@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Code } from "@connectrpc/connect";
 import {
-  AccreditationAction, AccreditationLevel, AccreditationStatus, ContactError, ContactType, Role,
+  AccreditationAction, AccreditationLevel, AccreditationStatus, CentreView, ContactError, ContactType, Role,
   createContactClient,
 } from "../src/index.js";
 import { DemoServer } from "./server.js";
@@ -24,8 +24,18 @@ describe("the TypeScript SDK against the real demo server", () => {
     });
     assert.ok(found.results.length > 0);
     for (const r of found.results) {
-      assert.ok(r.centre?.demo);
+      // SUMMARY is the default view: the brief in `summary`, no `centre`.
+      assert.equal(r.centre, undefined);
+      assert.ok(r.summary?.commissioned);
+      assert.ok(r.summary.accreditedLevels.includes(AccreditationLevel.ENHANCED));
       assert.ok(r.distanceKm <= 80);
+    }
+    const basic = await client.register.findNearestCentres({
+      origin: { case: "postcode", value: "LS1 4AP" }, contactType: ContactType.SUPERVISED,
+      commissionedOnly: true, maxDistanceKm: 80, limit: 5, view: CentreView.BASIC,
+    });
+    for (const r of basic.results) {
+      assert.ok(r.centre?.demo);
       const supervised = r.centre.accreditations.find((a) => a.level === AccreditationLevel.ENHANCED);
       assert.equal(supervised?.status, AccreditationStatus.ACCREDITED);
     }
@@ -53,7 +63,7 @@ describe("the TypeScript SDK against the real demo server", () => {
     const { results } = await client.register.findNearestCentres({
       origin: { case: "postcode", value: "LS1 4AP" }, contactType: ContactType.SUPERVISED, limit: 1,
     });
-    const centre = results[0]!.centre!;
+    const centre = results[0]!.summary!;
     // Reinstating an accreditation that is not suspended is not a transition NACCC can make.
     const error = await refusal(client.register.recordAccreditationDecision({
       centre: centre.name, level: AccreditationLevel.ENHANCED,
@@ -76,7 +86,7 @@ describe("the TypeScript SDK against the real demo server", () => {
     const { results } = await client.register.findNearestCentres({
       origin: { case: "postcode", value: "LS1 4AP" }, contactType: ContactType.SUPERVISED, limit: 1,
     });
-    const centre = results[0]!.centre!;
+    const centre = results[0]!.summary!;
     assert.deepEqual(sent[0], { stream: false, timeout: "500m" });
 
     const abort = new AbortController();

@@ -11,10 +11,13 @@ export class DemoServer {
   private constructor(
     private readonly process: ChildProcess,
     readonly baseUrl: string,
+    /** The HTTP/1.1 listener: JSON, the feed, gRPC-Web. */
+    readonly httpUrl: string,
     readonly dataDirectory: string,
   ) {}
 
-  static async start(): Promise<DemoServer> {
+  /** `settings` are extra command-line settings, e.g. "--Contact:GrpcWeb:AllowedOrigins:0=https://a.example". */
+  static async start(...settings: string[]): Promise<DemoServer> {
     const dll = process.env.CONTACT_SERVER_DLL ?? join(repo, "server/Contact.Server/bin/Release/net10.0/Contact.Server.dll");
     const data = mkdtempSync(join(tmpdir(), "contact-ts-"));
     const child = spawn("dotnet", [
@@ -23,22 +26,23 @@ export class DemoServer {
       "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
       "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
       `--Contact:Storage:DataDirectory=${data}`,
+      ...settings,
     // In the build folder, so that the server's appsettings.json (the endpoints' protocols) applies.
     ], { cwd: dirname(dll), stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    const baseUrl = await new Promise<string>((ok, fail) => {
+    const [baseUrl, httpUrl] = await new Promise<[string, string]>((ok, fail) => {
       const timer = setTimeout(() => fail(new Error(`The server did not start in 60 s:\n${output}`)), 60_000);
       child.stdout!.on("data", (chunk: Buffer) => {
         output += chunk;
         const bound = [...output.matchAll(/Now listening on: (http:\/\/127\.0\.0\.1:\d+)/g)];
-        if (bound.length === 2) { clearTimeout(timer); ok(bound[0]![1]!); }
+        if (bound.length === 2) { clearTimeout(timer); ok([bound[0]![1]!, bound[1]![1]!]); }
       });
       child.stderr!.on("data", (chunk: Buffer) => { output += chunk; });
       child.on("exit", (code) => { clearTimeout(timer); fail(new Error(`The server exited with ${code}:\n${output}`)); });
       child.on("error", (e) => { clearTimeout(timer); fail(e); });
     });
     child.stdout!.resume();
-    return new DemoServer(child, baseUrl, data);
+    return new DemoServer(child, baseUrl, httpUrl, data);
   }
 
   /** The demo API key of a role: "nct", "naccc", "practitioner", ... */

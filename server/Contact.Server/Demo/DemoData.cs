@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using Contact.Server.Domain.Common;
+using Contact.Server.Domain.Geo;
+using Contact.Server.Domain.Postcodes;
 using Contact.Server.Domain.Register;
 using Contact.Server.Hosting;
 using Contact.Server.Security;
@@ -31,9 +33,9 @@ public sealed class DemoData(ContactStore store, RegisterRepository register, Po
             var towns = LoadTowns();
             var (centres, changes) = Generate(towns, UkClock.Today(time), time.GetUtcNow());
             await postcodes.StoreDistrictsAsync(towns.Select(t => new PostcodeEntry { Id = t.District, Latitude = t.Latitude, Longitude = t.Longitude, Count = 1 }));
+            await postcodes.AddAsync(centres.Select(c => (Postcode.Parse(c.Postcode), new GeoPoint(c.Latitude, c.Longitude))));
             await store.WriteAsync(scope =>
             {
-                scope.Postcodes.Upsert(centres.Select(c => new PostcodeEntry { Id = c.Postcode, Latitude = c.Latitude, Longitude = c.Longitude }));
                 foreach (var change in changes.OrderBy(c => c.EffectiveDate).ThenBy(c => c.Recorded)) scope.AccreditationChanges.Insert(change);
                 scope.Centres.InsertBulk(centres);
                 scope.Settings.Upsert(new StoreSetting { Id = LoadedFlag, Value = time.GetUtcNow().ToString("O") });

@@ -1,5 +1,6 @@
 using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
+using Contact.Server.Finder;
 using Contact.Server.Observability;
 using Contact.Server.OpenReferral;
 using OpenTelemetry.Metrics;
@@ -23,6 +24,8 @@ public sealed class ContactOptions
     public OpenReferralOptions OpenReferral { get; set; } = new();
     /// <summary>Add a Server-Timing trailer with the handler's duration to unary calls (benchmarks).</summary>
     public bool ServerTiming { get; set; }
+    /// <summary>How often the background health probe reads the store; health checks answer from its last result.</summary>
+    public int HealthProbeSeconds { get; set; } = 5;
 }
 
 public sealed class SecretsOptions
@@ -79,6 +82,7 @@ public static class ContactHosting
         services.AddSingleton<SharingRepository>();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
+        services.AddSingleton<RequestRangeInterceptor>();
         services.AddSingleton<RpcMetrics>();
         services.AddSingleton<RpcMetricsInterceptor>();
         // Stateless: registered so grpc-dotnet reuses one instance instead of creating one per call.
@@ -95,6 +99,8 @@ public static class ContactHosting
             grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<ExpiredDeadlineInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
+            // After the access check: a caller who may not call the method learns nothing of its fields.
+            grpc.Interceptors.Add<RequestRangeInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
             if (options.ServerTiming) grpc.Interceptors.Add<ServerTimingInterceptor>();
             // Small by default; the services with a bulk method take more, and RequestSizeLimitMiddleware
@@ -112,20 +118,29 @@ public static class ContactHosting
         .AddServiceOptions<CaseService>(o => o.MaxReceiveMessageSize = limits.BulkRequestBytes)
         .AddServiceOptions<PostcodeService>(o => o.MaxReceiveMessageSize = limits.BulkRequestBytes);
         services.AddGrpcReflection();
+        services.AddContactGrpcWeb(configuration);
         services.AddOpenReferralFeed(options.OpenReferral);
-        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddFinder();
+        // grpc.health.v1 Check answers from the table the probe keeps, not by running the checks per call.
+        services.AddSingleton<StoreProbe>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreProbe>());
+        services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = true).AddCheck<StoreHealthCheck>("store");
         return services;
     }
 
     public static WebApplication MapContact(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseCors();          // before the limiter, so a 429 still carries the CORS headers
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseRateLimiter();
+        app.UseHttpCaching();   // ETag, Cache-Control and 304 for endpoints marked WithHttpCaching
+        app.UseContactGrpcWeb();
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
         app.MapHealthChecks("/healthz");
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
+        app.MapFinder();
         app.MapGrpcService<RegisterService>();
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
@@ -143,7 +158,7 @@ public static class ContactHosting
     }
 
     /// <summary>
-    /// Opens the store and loads the register; returns the refusal to print when the store cannot
+    /// Opens the store and loads the register and the postcode directory; returns the refusal to print when the store cannot
     /// be opened (wrong key, damaged or foreign file) instead of throwing it at the host.
     /// </summary>
     public static Exception? OpenStore(IServiceProvider services)
@@ -151,6 +166,7 @@ public static class ContactHosting
         try
         {
             services.GetRequiredService<RegisterRepository>().LoadIndex();
+            services.GetRequiredService<PostcodeDirectory>().Load();
             return null;
         }
         catch (Exception ex) when (ex is StoreOpenException or SecretsException)
@@ -167,22 +183,5 @@ public static class ContactHosting
     {
         var keyFile = options.Secrets.KeyFile ?? Path.Combine(options.Storage.DataDirectory, "contact.key");
         return Secrets.Load(options.Secrets.DataKey, keyFile, File.Exists(options.Storage.ResolvePath()), log);
-    }
-}
-
-/// <summary>Healthy while the store answers a read.</summary>
-public sealed class StoreHealthCheck(ContactStore store) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            store.Read(s => s.Settings.Count());
-            return Task.FromResult(HealthCheckResult.Healthy());
-        }
-        catch (Exception ex)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("The store does not answer.", ex));
-        }
     }
 }

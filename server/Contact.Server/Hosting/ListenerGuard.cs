@@ -5,7 +5,7 @@ namespace Contact.Server.Hosting;
 /// <summary>
 /// Children's data may cross the network only over TLS: a plaintext (http://) listener is allowed
 /// on loopback only (the embedded default). Kestrel serves TLS itself for an https:// endpoint
-/// with a certificate (standard ASP.NET Kestrel configuration, see README).
+/// with a certificate (standard ASP.NET Kestrel configuration, see docs/security.md).
 /// </summary>
 public static class ListenerGuard
 {

@@ -41,6 +41,9 @@ public sealed class RequestLimitOptions
 /// refused there with RESOURCE_EXHAUSTED (grpc-dotnet's own limit is per service, and the register
 /// service carries both ListCentres and ImportCentres). Later messages of a client stream are held
 /// by grpc-dotnet's per-service limit. A JSON body over the limit gets 413 from Kestrel.
+/// The single message of a unary or server-streaming call is also parsed here once: bytes that are
+/// not a valid message (invalid UTF-8 in a string, a truncated field) are INVALID_ARGUMENT, where
+/// grpc-dotnet, failing inside its own reader, would answer UNKNOWN.
 /// </summary>
 public sealed class RequestSizeLimitMiddleware(RequestDelegate next, RequestLimitOptions limits, ILogger<RequestSizeLimitMiddleware> log)
 {
@@ -53,13 +56,20 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, RequestLimi
             return;
         }
         var limit = limits.LimitFor(method.FullName);
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
+        // gRPC and binary gRPC-Web frame messages alike; gRPC-Web text is base64, held by the per-service limit.
+        var contentType = context.Request.ContentType ?? "";
+        if (contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) && !contentType.Contains("-text", StringComparison.OrdinalIgnoreCase))
         {
             var declared = await FirstMessageLengthAsync(context);
             if (declared > limit)
             {
                 log.LogWarning("Refused {Method}: its request message declares {Bytes} bytes, over its limit of {Limit}.", method.FullName, declared, limit);
-                Refuse(context, method.Name, declared, limit);
+                Refuse(context, StatusCode.ResourceExhausted, "REQUEST_TOO_LARGE", $"The request message is {declared:N0} bytes; {method.Name} takes at most {limit:N0}.", limit);
+                return;
+            }
+            if (declared >= 0 && method.Type is MethodType.Unary or MethodType.ServerStreaming && await UnparsableAsync(context, method, declared) is { } problem)
+            {
+                Refuse(context, StatusCode.InvalidArgument, "MALFORMED_REQUEST", $"The request is not a valid {method.Name} request message: {problem}", null);
                 return;
             }
         }
@@ -94,27 +104,43 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, RequestLimi
         return length;
     }
 
-    /// <summary>A trailers-only gRPC answer: RESOURCE_EXHAUSTED with an ErrorInfo saying the limit.</summary>
-    private static void Refuse(HttpContext context, string method, long declared, int limit)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Type, MessageParser?> Parsers = new();
+
+    /// <summary>Why the first (uncompressed) message does not parse as the method's request type; null when it does.</summary>
+    private static async Task<string?> UnparsableAsync(HttpContext context, IMethod method, long length)
     {
-        var message = $"The request message is {declared:N0} bytes; {method} takes at most {limit:N0}.";
-        var status = new Google.Rpc.Status
+        var requestType = method.GetType().GetGenericArguments().FirstOrDefault();
+        var parser = requestType is null ? null : Parsers.GetOrAdd(requestType, t => t.GetProperty("Parser")?.GetValue(null) as MessageParser);
+        if (parser is null) return null;
+        var body = context.Request.BodyReader;
+        var read = await body.ReadAtLeastAsync((int)Math.Min(int.MaxValue, 5 + length), context.RequestAborted);
+        var buffer = read.Buffer;
+        try
         {
-            Code = (int)StatusCode.ResourceExhausted,
-            Message = message,
-            Details =
-            {
-                Any.Pack(new ErrorInfo
-                {
-                    Reason = "REQUEST_TOO_LARGE", Domain = ErrorMapper.Domain,
-                    Metadata = { ["limit_bytes"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                }),
-            },
-        };
+            if (buffer.Length < 5 + length || buffer.FirstSpan[0] != 0) return null;   // short or compressed: grpc-dotnet's to answer
+            parser.ParseFrom(buffer.Slice(5, length));
+            return null;
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            return ex.Message;
+        }
+        finally
+        {
+            body.AdvanceTo(buffer.Start);
+        }
+    }
+
+    /// <summary>A trailers-only gRPC answer with an ErrorInfo.</summary>
+    private static void Refuse(HttpContext context, StatusCode code, string reason, string message, int? limit)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = ErrorMapper.Domain };
+        if (limit is { } l) info.Metadata["limit_bytes"] = l.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers["grpc-message"] = Uri.EscapeDataString(message);
         response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
     }

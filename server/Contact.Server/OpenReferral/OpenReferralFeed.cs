@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Contact.Server.Domain.Common;
-using Contact.Server.Domain.Geo;
 using Contact.Server.Domain.Register;
+using Contact.Server.Hosting;
 using Contact.Server.Storage;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -16,19 +16,29 @@ public sealed class OpenReferralOptions
     public int PermitsPerMinute { get; set; } = 120;
     /// <summary>The largest page a client may ask for.</summary>
     public int MaxPerPage { get; set; } = 200;
+    /// <summary>
+    /// How long caches may reuse an answer (Cache-Control max-age): also how long a suspended
+    /// centre may still be shown by a directory that caches; revalidating with the ETag is cheap.
+    /// </summary>
+    public int CacheSeconds { get; set; } = 60;
 }
 
 /// <summary>
-/// A read-only Open Referral UK 3.0 feed of the accredited register (GET / , /services,
-/// /services/{id}) for council service directories. Open, like the directory it feeds, but rate
-/// limited per client address; it reads the in-memory register only, never the store.
+/// A read-only Open Referral UK 3.0 feed of the accredited register for council service
+/// directories: every endpoint of the ORUK API profile the register can fill. Open, like the
+/// directory it feeds (CORS for any origin, as the profile requires), rate limited per client
+/// address, cacheable (ETag, 304). It reads the in-memory register only, never the store.
 /// </summary>
 public static class OpenReferralFeed
 {
     public const string RateLimitPolicy = "open-referral";
+    public const string CorsPolicy = "open-referral";
     public const string OrukVersion = "3.0";
+    /// <summary>The profile's home: its schemas and API description.</summary>
+    public const string ProfileUrl = "https://github.com/openreferral/uk-profile";
+    public const string Clause = "policy 1.2";
 
-    private static readonly JsonSerializerOptions Json = new()
+    internal static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -53,79 +63,126 @@ public static class OpenReferralFeed
                     QueueLimit = 0,
                 }));
         });
+        // The ORUK API profile: "Access-Control-Allow-Origin: *". Read-only, no credentials.
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()
+            .WithExposedHeaders("ETag", "Retry-After", "x-request-id")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         return services;
     }
 
     public static WebApplication MapOpenReferralFeed(this WebApplication app, OpenReferralOptions options)
     {
-        var feed = app.MapGroup("").RequireRateLimiting(RateLimitPolicy);
-        feed.MapGet("/", () => Results.Json(new { version = OrukVersion, profile = "https://openreferraluk.org" }, Json));
+        var feed = app.MapGroup("").RequireRateLimiting(RateLimitPolicy).RequireCors(CorsPolicy)
+            .WithHttpCaching(TimeSpan.FromSeconds(Math.Max(0, options.CacheSeconds)));
+        var max = options.MaxPerPage;
+
+        feed.MapGet("/", (HttpRequest request) => Strict(request, [])
+            ?? Results.Json(new OrukApiInfo(OrukVersion, ProfileUrl, $"{Base(request)}/openapi.json"), Json));
+
         feed.MapGet("/services", (HttpRequest request, RegisterIndex index, PostcodeDirectory postcodes, TimeProvider time) =>
-            ListServices(request, index, postcodes, UkClock.Today(time), options));
+        {
+            var today = UkClock.Today(time);
+            var query = OrukQuery.Parse(request.Query, OrukQuery.ServiceListParameters, max, postcodes);
+            if (query.Errors.Count > 0) return Refuse(query.Errors);
+            var centres = query.Select(Listed(index, today), today);
+            return Results.Json(query.PageOf(centres, c => OrukMapper.ToService(c, today, SelfUrl(request, c))), Json);
+        });
         feed.MapGet("/services/{id}", (string id, HttpRequest request, RegisterIndex index, TimeProvider time) =>
         {
             var today = UkClock.Today(time);
-            return index.Get(id) is { } centre && OrukMapper.IsListed(centre, today)
-                ? Results.Json(OrukMapper.ToService(centre, today, SelfUrl(request, centre.Id)), Json)
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No accredited service has this id.",
-                    detail: "Only centres accredited now are published (policy 1.2; MOU 2.1.2).",
-                    extensions: new Dictionary<string, object?> { ["clause"] = "policy 1.2" });
+            return Strict(request, []) ?? (Find(index, id, today, OrukIds.Service) is { } centre
+                ? Results.Json(OrukMapper.ToService(centre, today, SelfUrl(request, centre)), Json)
+                : NotListed("service"));
         });
+
+        feed.MapGet("/service_at_locations", (HttpRequest request, RegisterIndex index, PostcodeDirectory postcodes, TimeProvider time) =>
+        {
+            var today = UkClock.Today(time);
+            var query = OrukQuery.Parse(request.Query, OrukQuery.ServiceListParameters, max, postcodes);
+            if (query.Errors.Count > 0) return Refuse(query.Errors);
+            var centres = query.Select(Listed(index, today), today);
+            return Results.Json(query.PageOf(centres, c => OrukMapper.ToServiceAtLocationWithService(c, today, SelfUrl(request, c))), Json);
+        });
+        feed.MapGet("/service_at_locations/{id}", (string id, HttpRequest request, RegisterIndex index, TimeProvider time) =>
+        {
+            var today = UkClock.Today(time);
+            return Strict(request, []) ?? (Find(index, id, today, OrukIds.ServiceAtLocation) is { } centre
+                ? Results.Json(OrukMapper.ToServiceAtLocationWithService(centre, today, SelfUrl(request, centre)), Json)
+                : NotListed("service at a location"));
+        });
+
+        feed.MapGet("/organizations", (HttpRequest request, RegisterIndex index, TimeProvider time) =>
+        {
+            var today = UkClock.Today(time);
+            var query = OrukQuery.Parse(request.Query, OrukQuery.PagingParameters, max, null);
+            if (query.Errors.Count > 0) return Refuse(query.Errors);
+            return Results.Json(query.PageOf(Organizations(index, today), OrukMapper.ToOrganization), Json);
+        });
+        feed.MapGet("/organizations/{id}", (string id, HttpRequest request, RegisterIndex index, TimeProvider time) =>
+            Strict(request, []) ?? (Organizations(index, UkClock.Today(time)).FirstOrDefault(c => OrukMapper.OrganizationId(c) == id.ToLowerInvariant()) is { } centre
+                ? Results.Json(OrukMapper.ToOrganization(centre), Json)
+                : NotListed("organization")));
+
+        feed.MapGet("/taxonomies", (HttpRequest request) =>
+        {
+            var query = OrukQuery.Parse(request.Query, OrukQuery.PagingParameters, max, null);
+            return query.Errors.Count > 0 ? Refuse(query.Errors) : Results.Json(query.PageOf([OrukTaxonomies.ContactTypes], t => t), Json);
+        });
+        feed.MapGet("/taxonomies/{id}", (string id, HttpRequest request) =>
+            Strict(request, []) ?? (string.Equals(id, OrukTaxonomies.ContactTypesId, StringComparison.OrdinalIgnoreCase)
+                ? Results.Json(OrukTaxonomies.ContactTypes, Json)
+                : NotFound("No taxonomy has this id.", "The feed publishes one taxonomy, the contact types (see /taxonomies).")));
+        feed.MapGet("/taxonomy_terms", (HttpRequest request) =>
+        {
+            var query = OrukQuery.Parse(request.Query, OrukQuery.PagingParameters, max, null);
+            return query.Errors.Count > 0 ? Refuse(query.Errors) : Results.Json(query.PageOf(OrukTaxonomies.Terms, t => t.ToOruk()), Json);
+        });
+        feed.MapGet("/taxonomy_terms/{id}", (string id, HttpRequest request) =>
+            Strict(request, []) ?? (OrukTaxonomies.TermById(id.ToLowerInvariant()) is { } term
+                ? Results.Json(term.ToOruk(), Json)
+                : NotFound("No taxonomy term has this id.", "The terms are the contact types (see /taxonomy_terms).")));
         return app;
     }
 
-    private static IResult ListServices(HttpRequest request, RegisterIndex index, PostcodeDirectory postcodes, DateOnly today, OpenReferralOptions options)
+    private static IEnumerable<Centre> Listed(RegisterIndex index, DateOnly today) => index.All().Where(c => OrukMapper.IsListed(c, today));
+
+    /// <summary>A listed centre by its published UUID, or by its register id (the feed's ids before ORUK 3.0 conformance).</summary>
+    private static Centre? Find(RegisterIndex index, string id, DateOnly today, Func<string, string> publishedId)
     {
-        var query = request.Query;
-        var errors = new Dictionary<string, string[]>();
-        var page = Integer(query, "page", 1, 1, int.MaxValue, errors);
-        var perPage = Integer(query, "per_page", 50, 1, options.MaxPerPage, errors);
-        // ORUK 3.0 calls the free-text filter "search"; ORUK 1.0 called it "text".
-        var text = ((string?)query["search"] ?? (string?)query["text"])?.Trim();
-        double? proximityMetres = query.ContainsKey("proximity") ? Integer(query, "proximity", 0, 1, 1_000_000, errors) : null;
-        GeoPoint? origin = null;
-        if (!string.IsNullOrWhiteSpace(query["postcode"]))
-        {
-            try { origin = postcodes.Resolve(query["postcode"], "postcode").Point; }
-            catch (RuleViolation ex) { errors["postcode"] = [ex.Fields.FirstOrDefault()?.Description ?? ex.Message]; }
-        }
-        else if (proximityMetres is not null) errors["proximity"] = ["needs a postcode to measure from"];
-        if (errors.Count > 0) return Results.ValidationProblem(errors);
-
-        var matches = index.All().Where(c => OrukMapper.IsListed(c, today));
-        if (!string.IsNullOrEmpty(text))
-            matches = matches.Where(c => Contains(c.DisplayName, text) || Contains(c.OrganisationName, text) || Contains(c.Town, text));
-        var ordered = origin is { } from
-            ? matches.Select(c => (Centre: c, Metres: OrukMapper.PublicPoint(c).DistanceKmTo(from) * 1000))
-                .Where(m => proximityMetres is not { } max || m.Metres <= max)
-                .OrderBy(m => m.Metres).ThenBy(m => m.Centre.Id, StringComparer.Ordinal)
-                .Select(m => m.Centre).ToList()
-            : matches.ToList();
-
-        var totalPages = (ordered.Count + perPage - 1) / perPage;
-        var contents = ordered.Skip((int)Math.Min((long)(page - 1) * perPage, int.MaxValue)).Take(perPage)
-            .Select(c => OrukMapper.ToService(c, today, SelfUrl(request, c.Id))).ToList();
-        return Results.Json(new OrukPage<OrukService>(
-            TotalItems: ordered.Count,
-            TotalPages: totalPages,
-            PageNumber: page,
-            Size: contents.Count,
-            FirstPage: page == 1,
-            LastPage: page >= totalPages,
-            Empty: contents.Count == 0,
-            Contents: contents), Json);
+        var lower = id.ToLowerInvariant();
+        var centre = Guid.TryParse(id, out _) ? index.All().FirstOrDefault(c => publishedId(c.Id) == lower) : index.Get(id);
+        return centre is not null && OrukMapper.IsListed(centre, today) ? centre : null;
     }
 
-    private static int Integer(IQueryCollection query, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    /// <summary>One entry per organisation running a listed service, by its published id.</summary>
+    private static List<Centre> Organizations(RegisterIndex index, DateOnly today) => Listed(index, today)
+        .GroupBy(OrukMapper.OrganizationId)
+        .Select(g => g.OrderBy(c => c.Id, StringComparer.Ordinal).First())
+        .OrderBy(OrukMapper.OrganizationId, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>A request with a query parameter the endpoint does not take is refused, naming it.</summary>
+    private static IResult? Strict(HttpRequest request, string[] allowed)
     {
-        var raw = (string?)query[name];
-        if (string.IsNullOrEmpty(raw)) return fallback;
-        if (int.TryParse(raw, out var value) && value >= min && value <= max) return value;
-        errors[name] = [$"must be a whole number from {min} to {max}"];
-        return fallback;
+        var unknown = request.Query.Keys.Where(k => !allowed.Contains(k)).ToList();
+        return unknown.Count == 0 ? null
+            : Refuse(unknown.ToDictionary(k => k, _ => new[] { "not a parameter of this endpoint (it takes none)" }));
     }
 
-    private static bool Contains(string haystack, string needle) => haystack.Contains(needle, StringComparison.OrdinalIgnoreCase);
+    internal static IResult Refuse(Dictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "One or more query parameters are not valid.",
+            extensions: new Dictionary<string, object?> { ["reason"] = "INVALID_QUERY_PARAMETER" });
 
-    private static string SelfUrl(HttpRequest request, string id) => $"{request.Scheme}://{request.Host}{request.PathBase}/services/{Uri.EscapeDataString(id)}";
+    private static IResult NotListed(string what) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No accredited {what} has this id.",
+            detail: "Only centres accredited now are published (policy 1.2; MOU 2.1.2).",
+            extensions: new Dictionary<string, object?> { ["clause"] = Clause });
+
+    private static IResult NotFound(string title, string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+
+    private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static string SelfUrl(HttpRequest request, Centre centre) => $"{Base(request)}/services/{OrukIds.Service(centre.Id)}";
 }

@@ -16,25 +16,46 @@ public static class ErrorMapper
 {
     public const string Domain = "contact.cafcass.gov.uk";
 
+    /// <summary>At most this many field violations go on the wire; the rest are counted in ErrorInfo "omitted_violations".</summary>
+    public const int MaxFieldViolations = 20;
+
+    /// <summary>The message's length cap, in characters (grpc-message percent-encodes, so up to 3 bytes each).</summary>
+    public const int MaxMessageLength = 400;
+
+    // The details' budget in bytes before base64 (x4/3 in grpc-status-details-bin): with the message,
+    // every error's metadata stays under 4 KB, which default clients (8 KB, less per header) accept.
+    private const int MaxDetailsBytes = 1_800;
+    private const int MaxFieldLength = 120;
+    private const int MaxDescriptionLength = 160;
+
     public static RpcException ToRpcException(RuleViolation violation, StatusCode? code = null)
     {
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)(code ?? CodeFor(violation.Kind)),
-            Message = violation.Message,
-        };
         var info = new ErrorInfo { Reason = violation.Reason, Domain = Domain };
-        if (violation.Clause is not null) info.Metadata["clause"] = violation.Clause;
-        status.Details.Add(Any.Pack(info));
-        if (violation.Fields.Count > 0)
+        if (violation.Clause is not null) info.Metadata["clause"] = Clip(violation.Clause, 60);
+        var badRequest = new BadRequest();
+        var omitted = 0;
+        foreach (var field in violation.Fields)
         {
-            var badRequest = new BadRequest();
-            foreach (var field in violation.Fields)
-                badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field.Field, Description = field.Description });
-            status.Details.Add(Any.Pack(badRequest));
+            var entry = new BadRequest.Types.FieldViolation { Field = Clip(field.Field, MaxFieldLength), Description = Clip(field.Description, MaxDescriptionLength) };
+            if (badRequest.FieldViolations.Count < MaxFieldViolations && info.CalculateSize() + badRequest.CalculateSize() + entry.CalculateSize() + 64 <= MaxDetailsBytes)
+                badRequest.FieldViolations.Add(entry);
+            else
+                omitted++;
         }
+        var message = violation.Message;
+        if (omitted > 0)
+        {
+            info.Metadata["omitted_violations"] = omitted.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var suffix = $" (and {omitted} more problem{(omitted == 1 ? "" : "s")} not listed)";
+            message = Clip(message, MaxMessageLength - suffix.Length) + suffix;
+        }
+        var status = new Google.Rpc.Status { Code = (int)(code ?? CodeFor(violation.Kind)), Message = Clip(message, MaxMessageLength) };
+        status.Details.Add(Any.Pack(info));
+        if (badRequest.FieldViolations.Count > 0) status.Details.Add(Any.Pack(badRequest));
         return status.ToRpcException();
     }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>
     /// DATA_LOSS for a call that needed part of the store that cannot be read (a damaged file). The
@@ -57,54 +78,4 @@ public static class ErrorMapper
         RefusalKind.PermissionDenied => StatusCode.PermissionDenied,
         _ => StatusCode.Internal,
     };
-}
-
-/// <summary>Maps exceptions thrown by services to statuses; runs inside the access interceptor.</summary>
-public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> log) : Interceptor
-{
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        try { return await continuation(request, context); }
-        catch (Exception ex) when (ex is not RpcException) { throw Map(ex, context); }
-    }
-
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try { return await continuation(requestStream, context); }
-        catch (Exception ex) when (ex is not RpcException) { throw Map(ex, context); }
-    }
-
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try { await continuation(request, responseStream, context); }
-        catch (Exception ex) when (ex is not RpcException) { throw Map(ex, context); }
-    }
-
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try { await continuation(requestStream, responseStream, context); }
-        catch (Exception ex) when (ex is not RpcException) { throw Map(ex, context); }
-    }
-
-    private RpcException Map(Exception ex, ServerCallContext context)
-    {
-        switch (ex)
-        {
-            case RuleViolation violation:
-                return ErrorMapper.ToRpcException(violation);
-            case not null when Storage.StoreDamagedException.IsDamage(ex):
-                log.LogCritical("The store is damaged: {Problem} in {Method}. Run check-store and restore the newest backup that verifies.",
-                    Storage.StoreDamagedException.Describe(ex), context.Method);
-                return ErrorMapper.StoreDamaged();
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
-            default:
-                log.LogError(ex, "Unhandled error in {Method}", context.Method);
-                return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "An internal error occurred; it has been logged."));
-        }
-    }
 }

@@ -45,6 +45,23 @@ public static class ProtoMapping
         return proto;
     }
 
+    /// <summary>The centre in brief (CENTRE_VIEW_SUMMARY): the levels accredited on <paramref name="today"/> and whether it is commissioned then.</summary>
+    public static V1.CentreSummary ToSummary(this Centre c, DateOnly today)
+    {
+        var summary = new V1.CentreSummary
+        {
+            Name = c.ResourceName,
+            DisplayName = c.DisplayName,
+            Town = c.Town,
+            Postcode = c.Postcode,
+            Commissioned = c.IsCommissionedOn(today),
+        };
+        summary.AccreditedLevels.AddRange(c.Accreditations
+            .Where(a => AccreditationRules.EffectiveStatus(a, today) == AccreditationStatus.Accredited)
+            .Select(a => (V1.AccreditationLevel)a.Level).Order());
+        return summary;
+    }
+
     public static V1.WaitingTime? WaitingTime(Centre c) => c.WaitingWeeks is { } weeks
         ? new V1.WaitingTime { Weeks = weeks, ConfirmedDate = c.WaitingConfirmed.ToProto() }
         : null;

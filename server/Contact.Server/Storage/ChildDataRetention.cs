@@ -6,7 +6,7 @@ namespace Contact.Server.Storage;
 
 /// <summary>
 /// The records that hold a child's data, under retention (issue 3). Each area's default period is
-/// below; Contact:Retention:Periods:&lt;kind&gt; overrides it. The README's retention table says why.
+/// below; Contact:Retention:Periods:&lt;kind&gt; overrides it. The retention table in docs/operations.md says why.
 /// </summary>
 public static class ChildDataRetention
 {

@@ -15,7 +15,10 @@ public abstract class Collections(LiteDatabase db)
 
     public ILiteCollection<Centre> Centres => Db.GetCollection<Centre>("centres");
     public ILiteCollection<AccreditationChange> AccreditationChanges => Db.GetCollection<AccreditationChange>("accreditation_changes");
-    public ILiteCollection<PostcodeEntry> Postcodes => Db.GetCollection<PostcodeEntry>("postcodes");
+    /// <summary>The postcode directory, one document per district (see <see cref="PostcodeDirectory"/>).</summary>
+    public ILiteCollection<PostcodeBlock> PostcodeBlocks => Db.GetCollection<PostcodeBlock>("postcode_blocks");
+    /// <summary>One document per postcode: the layout before the directory was packed by district, read only to convert it.</summary>
+    public ILiteCollection<PostcodeEntry> LegacyPostcodes => Db.GetCollection<PostcodeEntry>("postcodes");
     public ILiteCollection<PostcodeEntry> PostcodeDistricts => Db.GetCollection<PostcodeEntry>("postcode_districts");
     public ILiteCollection<ApiKeyRecord> ApiKeys => Db.GetCollection<ApiKeyRecord>("api_keys");
     public ILiteCollection<AuditRecord> Audit => Db.GetCollection<AuditRecord>("audit");
@@ -38,6 +41,8 @@ public abstract class Collections(LiteDatabase db)
         c.Centres.EnsureIndex(x => x.CharityNumber);
         c.AccreditationChanges.EnsureIndex(x => x.CentreId);
         c.PostcodeDistricts.EnsureIndex(x => x.Id);
+        _ = c.PostcodeBlocks.Count();
+        _ = c.LegacyPostcodes.Count();
         c.ApiKeys.EnsureIndex(x => x.Id);
         c.Audit.EnsureIndex(x => x.Principal);
         c.Audit.EnsureIndex(x => x.Time);
@@ -63,6 +68,18 @@ public sealed class PostcodeEntry
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     /// <summary>For districts: how many postcodes the centroid was computed from.</summary>
+    public int Count { get; set; }
+}
+
+/// <summary>
+/// One postcode district's postcodes, packed by <see cref="Domain.Postcodes.PostcodeDistrict.Encode"/>
+/// (10 bytes a postcode): a few thousand documents hold the whole national directory.
+/// </summary>
+public sealed class PostcodeBlock
+{
+    /// <summary>The outward code, e.g. "LS1".</summary>
+    public string Id { get; set; } = "";
+    public byte[] Codes { get; set; } = [];
     public int Count { get; set; }
 }
 

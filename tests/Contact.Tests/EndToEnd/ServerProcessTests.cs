@@ -21,8 +21,8 @@ public class ServerProcessTests
         Assert.NotEmpty(found.Results);
         Assert.All(found.Results, r =>
         {
-            Assert.True(r.Centre.Demo);
-            Assert.True(r.Centre.Commissioning.CommissionedNow);
+            Assert.Contains(AccreditationLevel.Enhanced, r.Summary.AccreditedLevels);
+            Assert.True(r.Summary.Commissioned);
             Assert.True(r.DistanceKm <= 80);
         });
     }

@@ -25,7 +25,7 @@ public sealed class JsonTranscodingTests : IAsyncLifetime
         Assert.InRange(results.Count, 1, 3);
         Assert.All(results, r =>
         {
-            Assert.StartsWith("centres/", r.GetProperty("centre").GetProperty("name").GetString());
+            Assert.StartsWith("centres/", r.GetProperty("summary").GetProperty("name").GetString());
             Assert.True(r.GetProperty("distanceKm").GetDouble() >= 0);
         });
     }

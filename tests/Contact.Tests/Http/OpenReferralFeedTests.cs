@@ -58,7 +58,8 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
     public async Task Only_centres_accredited_now_at_some_level_are_listed_and_paging_adds_up()
     {
         var index = _host.Get<RegisterIndex>();
-        var accredited = index.All().Where(c => AccreditationRules.IsAccreditedAtAnyLevel(c, Today)).Select(c => c.Id).ToHashSet();
+        var accreditedCentres = index.All().Where(c => AccreditationRules.IsAccreditedAtAnyLevel(c, Today)).ToList();
+        var accredited = accreditedCentres.Select(c => OrukIds.Service(c.Id)).ToHashSet();
         Assert.True(accredited.Count < index.Count, "the demo register should hold some centres not accredited now");
 
         using var http = _host.Http();
@@ -78,10 +79,14 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
         }
         Assert.Equal(accredited.OrderBy(x => x, StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
 
-        var unaccredited = index.All().First(c => !accredited.Contains(c.Id));
+        var unaccredited = index.All().First(c => !accredited.Contains(OrukIds.Service(c.Id)));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/services/{unaccredited.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/services/{OrukIds.Service(unaccredited.Id)}")).StatusCode);
         using var one = JsonDocument.Parse(await http.GetStringAsync($"/services/{accredited.First()}"));
         Assert.Equal(accredited.First(), one.RootElement.GetProperty("id").GetString());
+        // The register id (the feed's id before ORUK 3.0 conformance) still finds the service.
+        using var legacy = JsonDocument.Parse(await http.GetStringAsync($"/services/{accreditedCentres[0].Id}"));
+        Assert.Equal(OrukIds.Service(accreditedCentres[0].Id), legacy.RootElement.GetProperty("id").GetString());
     }
 
     [Fact]
@@ -104,7 +109,7 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
         Assert.True(description.Contains("supported contact") && !description.Contains("supervised"),
             $"policy 1.2 / MOU 2.1.2: only contact types accredited now may be advertised, but the feed says \"{description}\"");
         using var listed = JsonDocument.Parse(await http.GetStringAsync("/services?search=standard%20only&per_page=100"));
-        var entry = listed.RootElement.GetProperty("contents").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
+        var entry = listed.RootElement.GetProperty("contents").EnumerateArray().Single(s => s.GetProperty("id").GetString() == OrukIds.Service(id));
         Assert.False(entry.GetProperty("description").GetString()!.Contains("supervised"), "policy 1.2: the list must not advertise supervised contact either");
     }
 
@@ -142,6 +147,7 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
         using var open = JsonDocument.Parse(await http.GetStringAsync($"/services/{centreBased.Id}"));
         var address = open.RootElement.GetProperty("service_at_locations")[0].GetProperty("location").GetProperty("addresses")[0];
         Assert.Equal(centreBased.Postcode, address.GetProperty("postal_code").GetString());
+        Assert.Equal(centreBased.AddressLines[0], address.GetProperty("address_1").GetString());
     }
 
     [Fact]
@@ -161,7 +167,7 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
 
         using var leeds = JsonDocument.Parse(await http.GetStringAsync("/services?search=leeds"));
         Assert.All(leeds.RootElement.GetProperty("contents").EnumerateArray(), s =>
-            Assert.Contains("leeds", (s.GetProperty("name").GetString() + s.GetProperty("organization").GetProperty("name").GetString() + s.GetProperty("service_at_locations")[0].GetProperty("location").GetProperty("name").GetString()).ToLowerInvariant() + _host.Get<RegisterIndex>().Get(s.GetProperty("id").GetString()!)!.Town.ToLowerInvariant()));
+            Assert.Contains("leeds", (s.GetProperty("name").GetString() + s.GetProperty("organization").GetProperty("name").GetString() + s.GetProperty("service_at_locations")[0].GetProperty("location").GetProperty("name").GetString()).ToLowerInvariant() + _host.Get<RegisterIndex>().All().Single(c => OrukIds.Service(c.Id) == s.GetProperty("id").GetString()).Town.ToLowerInvariant()));
         Assert.True(leeds.RootElement.GetProperty("total_items").GetInt32() > 0);
     }
 
@@ -189,6 +195,104 @@ public sealed class OpenReferralFeedTests : IAsyncLifetime
         using var delete = await http.DeleteAsync($"/services/{_host.Get<RegisterIndex>().All().First().Id}");
         Assert.Contains(delete.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
         Assert.Equal(count, _host.Get<RegisterIndex>().Count);
+    }
+
+    [Fact]
+    public async Task Cors_preflight_and_simple_requests_answer_as_the_oruk_profile_requires()
+    {
+        using var http = _host.Http();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/services?per_page=5");
+        preflight.Headers.Add("Origin", "https://directory.council.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "if-none-match");
+        using var answer = await http.SendAsync(preflight);
+        Assert.True(answer.IsSuccessStatusCode, $"preflight: {(int)answer.StatusCode}");
+        Assert.Equal("*", answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("GET", string.Join(",", answer.Headers.GetValues("Access-Control-Allow-Methods")));
+
+        foreach (var path in new[] { "/", "/services", "/taxonomies", "/services?per_page=0" })
+        {
+            using var simple = new HttpRequestMessage(HttpMethod.Get, path);
+            simple.Headers.Add("Origin", "https://directory.council.example");
+            using var response = await http.SendAsync(simple);
+            Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        }
+    }
+
+    [Fact]
+    public async Task The_root_names_the_version_the_profile_and_the_openapi_url()
+    {
+        using var http = _host.Http();
+        using var root = JsonDocument.Parse(await http.GetStringAsync("/"));
+        Assert.Equal("3.0", root.RootElement.GetProperty("version").GetString());
+        Assert.StartsWith("https://github.com/openreferral/uk-profile", root.RootElement.GetProperty("profile").GetString());
+        Assert.EndsWith("/openapi.json", root.RootElement.GetProperty("openapi_url").GetString());
+    }
+
+    [Fact]
+    public async Task Policy_1_2_taxonomy_term_filter_lists_only_services_accredited_now_for_that_contact_type()
+    {
+        using var http = _host.Http();
+        var supervised = OrukTaxonomies.For(ContactKind.Supervised);
+        var expected = _host.Get<RegisterIndex>().All()
+            .Where(c => AccreditationRules.IsAccreditedFor(c, ContactKind.Supervised, Today)).Select(c => OrukIds.Service(c.Id)).ToHashSet();
+        using var page = JsonDocument.Parse(await http.GetStringAsync($"/services?taxonomy_term_id={supervised.Id}&per_page=200"));
+        var ids = page.RootElement.GetProperty("contents").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet();
+        Assert.True(expected.SetEquals(ids), $"expected {expected.Count}, got {ids.Count}");
+        Assert.True(ids.Count < _host.Get<RegisterIndex>().All().Count(c => OrukMapper.IsListed(c, Today)), "the filter must filter");
+        foreach (var s in page.RootElement.GetProperty("contents").EnumerateArray())
+            Assert.Contains(s.GetProperty("attributes").EnumerateArray(), a => a.GetProperty("taxonomy_term_id").GetString() == supervised.Id);
+
+        using var other = JsonDocument.Parse(await http.GetStringAsync($"/services?taxonomy_id={Guid.NewGuid()}"));
+        Assert.Equal(0, other.RootElement.GetProperty("total_items").GetInt32());
+    }
+
+    [Fact]
+    public async Task Organization_modified_after_and_schedule_filters_are_honoured()
+    {
+        using var http = _host.Http();
+        var listed = _host.Get<RegisterIndex>().All().Where(c => OrukMapper.IsListed(c, Today)).ToList();
+        var organization = listed.GroupBy(OrukMapper.OrganizationId).OrderByDescending(g => g.Count()).First();
+        using var byOrg = JsonDocument.Parse(await http.GetStringAsync($"/services?organization_id={organization.Key}&per_page=200"));
+        Assert.Equal(organization.Count(), byOrg.RootElement.GetProperty("total_items").GetInt32());
+
+        var future = Uri.EscapeDataString(_host.Clock.GetUtcNow().AddDays(1).ToString("O"));
+        using var none = JsonDocument.Parse(await http.GetStringAsync($"/services?modified_after={future}"));
+        Assert.Equal(0, none.RootElement.GetProperty("total_items").GetInt32());
+        using var all = JsonDocument.Parse(await http.GetStringAsync("/services?modified_after=2000-01-01T00:00:00Z"));
+        Assert.Equal(listed.Count, all.RootElement.GetProperty("total_items").GetInt32());
+
+        var saturday = listed.Count(c => c.OpeningSessions.Any(s => s.Day == DayOfWeek.Saturday));
+        using var sat = JsonDocument.Parse(await http.GetStringAsync("/service_at_locations?day=SA&per_page=200"));
+        Assert.Equal(saturday, sat.RootElement.GetProperty("total_items").GetInt32());
+        var morning = listed.Count(c => c.OpeningSessions.Any(s => s.Day == DayOfWeek.Saturday && s.Closes <= new TimeOnly(13, 0)));
+        using var satMorning = JsonDocument.Parse(await http.GetStringAsync("/services?day=saturday&end_time=13:00"));
+        Assert.Equal(morning, satMorning.RootElement.GetProperty("total_items").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/services?minimum_age=5", "minimum_age")]
+    [InlineData("/services?maximum_age=12", "maximum_age")]
+    [InlineData("/services?minimal=true", "minimal")]
+    [InlineData("/service_at_locations?full=true", "full")]
+    [InlineData("/services?taxonomy_term_id=supervised", "taxonomy_term_id")]
+    [InlineData("/services?organization_id=charity-1", "organization_id")]
+    [InlineData("/services?modified_after=yesterday", "modified_after")]
+    [InlineData("/services?day=Funday", "day")]
+    [InlineData("/services?start_time=9am", "start_time")]
+    [InlineData("/services?format=ndjson", "format")]
+    [InlineData("/services?pageSize=abc", "pageSize")]
+    [InlineData("/organizations?search=x", "search")]
+    [InlineData("/taxonomy_terms?per_page=abc", "per_page")]
+    [InlineData("/services/0b6a4a3e-3c55-4f25-9f0e-5f8c1c7a1d42?full=true", "full")]
+    public async Task Every_parameter_the_feed_does_not_honour_is_refused_by_name(string url, string parameter)
+    {
+        using var http = _host.Http();
+        using var response = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _), $"the problem must name {parameter}");
     }
 
     [Fact]

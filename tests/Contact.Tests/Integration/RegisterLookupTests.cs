@@ -29,8 +29,11 @@ public class RegisterLookupTests : IAsyncLifetime
         Assert.All(response.Results, r =>
         {
             Assert.NotNull(r.WaitingTime);
-            Assert.Contains(ContactType.Supervised, r.Centre.ContactTypes);
-            Assert.Equal(AccreditationStatus.Accredited, r.Centre.Accreditations.Single(a => a.Level == AccreditationLevel.Enhanced).Status);
+            Assert.NotNull(r.WaitingTime.ConfirmedDate);
+            // SUMMARY is the default: the brief, not the centre.
+            Assert.Null(r.Centre);
+            Assert.Contains(AccreditationLevel.Enhanced, r.Summary.AccreditedLevels);
+            Assert.NotEmpty(r.Summary.Town);
             Assert.InRange(Math.Abs(r.DistanceKm / 1.609344 - r.DistanceMiles), 0, 0.01);
         });
     }
@@ -51,7 +54,7 @@ public class RegisterLookupTests : IAsyncLifetime
         {
             var found = await client.Register.FindNearestCentresAsync(new FindNearestCentresRequest
             {
-                Location = origin.Location, ContactType = type, MaxDistanceKm = 1000, Limit = 100,
+                Location = origin.Location, ContactType = type, MaxDistanceKm = 1000, Limit = 100, View = CentreView.Basic,
             });
             foreach (var result in found.Results)
             {
@@ -65,10 +68,40 @@ public class RegisterLookupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_summary_view_is_the_default_and_agrees_with_the_full_centre()
+    {
+        var client = await _host.ClientAsync(Role.Practitioner);
+        var request = new FindNearestCentresRequest { Postcode = "LS1 4AP", ContactType = ContactType.Supervised, Limit = 10 };
+        var summary = await client.Register.FindNearestCentresAsync(request);
+        request.View = CentreView.Summary;
+        Assert.Equal(summary, await client.Register.FindNearestCentresAsync(request));
+        request.View = CentreView.Full;
+        var full = await client.Register.FindNearestCentresAsync(request);
+
+        Assert.NotEmpty(summary.Results);
+        Assert.Equal(full.Results.Select(r => r.Centre.Name), summary.Results.Select(r => r.Summary.Name));
+        foreach (var (brief, whole) in summary.Results.Zip(full.Results))
+        {
+            Assert.Null(brief.Centre);
+            Assert.Null(whole.Summary);
+            var c = whole.Centre;
+            Assert.Equal(c.DisplayName, brief.Summary.DisplayName);
+            Assert.Equal(c.Address.Town, brief.Summary.Town);
+            Assert.Equal(c.Address.Postcode, brief.Summary.Postcode);
+            Assert.Equal(c.Accreditations.Where(a => a.Status == AccreditationStatus.Accredited).Select(a => a.Level).Order(), brief.Summary.AccreditedLevels);
+            Assert.Equal(c.Commissioning?.CommissionedNow ?? false, brief.Summary.Commissioned);
+            Assert.Equal(whole.WaitingTime, brief.WaitingTime);
+            Assert.Equal(whole.DistanceKm, brief.DistanceKm);
+        }
+        // The point of it: a much smaller answer.
+        Assert.True(summary.CalculateSize() * 2 < full.CalculateSize(), $"{summary.CalculateSize()} vs {full.CalculateSize()} bytes");
+    }
+
+    [Fact]
     public async Task A_basic_view_leaves_out_the_decision_history_and_a_full_view_has_it()
     {
         var client = await _host.ClientAsync(Role.Practitioner);
-        var request = new FindNearestCentresRequest { Postcode = "LS1 4AP", ContactType = ContactType.Supported, Limit = 3 };
+        var request = new FindNearestCentresRequest { Postcode = "LS1 4AP", ContactType = ContactType.Supported, Limit = 3, View = CentreView.Basic };
         var basic = await client.Register.FindNearestCentresAsync(request);
         Assert.All(basic.Results, r => Assert.All(r.Centre.Accreditations, a =>
         {
@@ -117,7 +150,7 @@ public class RegisterLookupTests : IAsyncLifetime
 
         var practitioner = await _host.ClientAsync(Role.Practitioner);
         var near = new FindNearestCentresRequest { Location = new GeoPoint { Latitude = 53.8, Longitude = -1.55 }, ContactType = ContactType.Supported, Limit = 100 };
-        Assert.Contains((await practitioner.Register.FindNearestCentresAsync(near)).Results, r => r.Centre.Name == centre.Name);
+        Assert.Contains((await practitioner.Register.FindNearestCentresAsync(near)).Results, r => r.Summary.Name == centre.Name);
 
         // A subscriber reads the grant, then disconnects.
         var grantSequence = centre.Accreditations.Single().History.Last().Sequence;
@@ -133,7 +166,7 @@ public class RegisterLookupTests : IAsyncLifetime
         using var live = practitioner.Register.WatchAccreditationChanges(new WatchAccreditationChangesRequest { AfterSequence = grantSequence, Centre = centre.Name });
         var next = live.ResponseStream.MoveNext(CancellationToken.None);
         _host.Clock.Advance(TimeSpan.FromDays(11));
-        Assert.DoesNotContain((await practitioner.Register.FindNearestCentresAsync(near)).Results, r => r.Centre.Name == centre.Name);
+        Assert.DoesNotContain((await practitioner.Register.FindNearestCentresAsync(near)).Results, r => r.Summary.Name == centre.Name);
         // The lapse job's timer runs on the fake clock; running it again here is harmless (idempotent).
         await _host.Get<RegisterRepository>().RecordDueLapsesAsync();
         Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10)));

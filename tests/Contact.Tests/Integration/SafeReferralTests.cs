@@ -167,9 +167,17 @@ public class SafeReferralTests : IAsyncLifetime
                 Assert.NotNull(seen.FcaContact);
                 Assert.Null(seen.Answer);
                 break;
+            case SharingRequestState.Answered when seen.Answer.OpenNow == YesNo.No:
+                // Closed after routing: nothing beyond Q1, and the message the disclosure statement records (MOU 2.3.3).
+                Assert.NotNull(seen.FcaContact);
+                Assert.Equal("Not open to Cafcass; no further information can be shared.", seen.OutcomeMessage);
+                Assert.Equal((YesNo.Unspecified, YesNo.Unspecified, YesNo.Unspecified), (seen.Answer.CurrentRisk, seen.Answer.HistoricRisk, seen.Answer.CourtPermission));
+                Assert.Empty(seen.Answer.FurtherInformation);
+                break;
             case SharingRequestState.Answered:
                 Assert.NotNull(seen.FcaContact);
                 Assert.Equal(YesNo.Yes, seen.Answer.OpenNow);
+                Assert.Equal("", seen.OutcomeMessage);
                 Assert.NotEqual(YesNo.Unspecified, seen.Answer.CurrentRisk);
                 Assert.True(seen.Answer.CurrentRisk == YesNo.No ? seen.Answer.HistoricRisk != YesNo.Unspecified : seen.Answer.HistoricRisk == YesNo.Unspecified);
                 if (seen.Answer.CourtPermission != YesNo.Yes) Assert.Empty(seen.Answer.FurtherInformation);
@@ -265,7 +273,7 @@ public class SafeReferralTests : IAsyncLifetime
         // The form stops at Q1: risk or permission answers are refused, a bare answer is "not open now".
         var refused = await Refusal.Expect(StatusCode.FailedPrecondition, () => Answer(r, YesNo.No, YesNo.No));
         Assert.Equal("MOU 2.3.3", refused.Clause);
-        var answered = await Answer(r, YesNo.Unspecified);
+        var answered = await Answer(r, YesNo.Unspecified, permission: YesNo.Unspecified);
         Assert.Equal(SharingRequestState.Answered, answered.State);
 
         var seen = await Get(_naccc, r.Name);

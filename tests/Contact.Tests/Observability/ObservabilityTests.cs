@@ -70,6 +70,8 @@ public sealed class ObservabilityTests : IAsyncLifetime
         Assert.Equal("Healthy", await healthy.Content.ReadAsStringAsync());
 
         _host.Get<ContactStore>().Dispose();
+        // Health answers from the background probe's last result; run the next probe now.
+        _host.Get<Contact.Server.Hosting.StoreProbe>().Probe();
         using var unhealthy = await http.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unhealthy.StatusCode);
         Assert.Equal("Unhealthy", await unhealthy.Content.ReadAsStringAsync());

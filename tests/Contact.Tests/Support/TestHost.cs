@@ -87,6 +87,9 @@ public sealed class TestHost : IAsyncDisposable
         return http;
     }
 
+    /// <summary>The in-process server's HTTP handler, for clients built by hand.</summary>
+    public HttpMessageHandler Handler() => _app.GetTestServer().CreateHandler();
+
     /// <summary>A client with the given key (or none).</summary>
     public ContactClient Client(string? apiKey)
     {

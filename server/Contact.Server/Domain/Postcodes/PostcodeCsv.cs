@@ -73,69 +73,77 @@ public static class PostcodeCsv
         return ReadRows(reader);
     }
 
-    // One CSV library for every CSV the project reads or writes (CsvHelper); a comma always, since
-    // detecting the separator from a postcode table's first lines gains nothing.
-    private static CsvReaderOptions Options(bool trackLines, bool skipEmptyLines = true) => new()
-    {
-        Separator = ',',
-        HasHeader = false,
-        TrackLineNumbers = trackLines,
-        // The national datasets have no quoted line breaks; a stray quote then ends with its line.
-        AllowLineBreaksInQuotes = false,
-        MalformedData = CsvMalformedDataHandling.Recover,
-        IncludeValuesInExceptions = false,
-        SkipEmptyLines = skipEmptyLines,
-    };
-
-    private static IEnumerable<PostcodeCsvRow> ReadRows(TextReader text)
+    private static IEnumerable<PostcodeCsvRow> ReadRows(TextReader reader)
     {
         Layout? layout = null;
-        using var reader = CsvReader.Create(text, Options(trackLines: true), leaveOpen: true);
-        while (reader.Read())
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
         {
-            var fields = Fields(reader);
-            if (fields.All(string.IsNullOrWhiteSpace)) continue;
-            var lineNumber = (int)reader.LineNumber;
-            if (layout is null)
-            {
-                var detected = DetectLayout(fields, out var isHeader, out var layoutError);
-                if (detected is null)
-                {
-                    // Every later line would fail the same way, so one error says it all.
-                    yield return PostcodeCsvRow.Fail(lineNumber, layoutError!);
-                    yield break;
-                }
+            lineNumber++;
 
-                layout = detected;
-                if (isHeader)
-                {
-                    continue;
-                }
+            // A StreamReader drops the byte order mark, but text handed over by other means may not.
+            if (lineNumber == 1 && line.StartsWith('\uFEFF'))
+            {
+                line = line[1..];
             }
 
-            yield return layout.Parse(lineNumber, fields);
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (layout is not null)
+            {
+                yield return layout.Parse(lineNumber, layout.Split(line));
+                continue;
+            }
+
+            var fields = SplitCsvLine(line);
+            var detected = DetectLayout(fields, out var isHeader, out var layoutError);
+            if (detected is null)
+            {
+                // Every later line would fail the same way, so one error says it all.
+                yield return PostcodeCsvRow.Fail(lineNumber, layoutError!);
+                yield break;
+            }
+
+            layout = detected;
+            if (!isHeader)
+            {
+                yield return layout.Parse(lineNumber, fields);
+            }
         }
     }
 
-    private static List<string> Fields(CsvReader reader)
+    /// <summary>
+    /// Splits one CSV line into fields following RFC 4180 quoting (a field wrapped in double quotes
+    /// may contain commas, and a doubled quote inside it stands for one quote), with CsvHelper, the
+    /// project's one CSV library. Malformed quoting is read leniently rather than rejected: text
+    /// after a closing quote is kept, and an unclosed quote runs to the end of the line.
+    /// </summary>
+    /// <remarks>
+    /// Works on a single physical line, so quoted line breaks are not supported; the national
+    /// datasets have none.
+    /// </remarks>
+    public static IReadOnlyList<string> SplitCsvLine(string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
+        using var reader = CsvReader.FromText(line, LineOptions);
+        if (!reader.Read()) return [""];
         var fields = new List<string>(reader.FieldCount);
         for (var i = 0; i < reader.FieldCount; i++) fields.Add(reader.GetString(i));
         return fields;
     }
 
-    /// <summary>
-    /// Splits one CSV line into fields following RFC 4180 quoting (a field wrapped in double quotes
-    /// may contain commas, and a doubled quote inside it stands for one quote), as the import reads it.
-    /// Malformed quoting is read leniently: text after a closing quote is kept, and an unclosed quote
-    /// runs to the end of the line.
-    /// </summary>
-    public static IReadOnlyList<string> SplitCsvLine(string line)
+    private static readonly CsvReaderOptions LineOptions = new()
     {
-        ArgumentNullException.ThrowIfNull(line);
-        using var reader = CsvReader.FromText(line, Options(trackLines: false, skipEmptyLines: false));
-        return reader.Read() ? Fields(reader) : [""];
-    }
+        Separator = ',',
+        HasHeader = false,
+        SkipEmptyLines = false,
+        AllowLineBreaksInQuotes = false,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        IncludeValuesInExceptions = false,
+    };
 
     private static Layout? DetectLayout(IReadOnlyList<string> fields, out bool isHeader, out string? error)
     {
@@ -213,13 +221,65 @@ public static class PostcodeCsv
     private abstract class Layout
     {
         private readonly int _minimumFields;
+        private readonly bool[] _used;
 
-        protected Layout(params int[] columns)
+        protected Layout(int[] columns, int[]? optionalColumns = null)
         {
+            var optionalColumn = optionalColumns is [var only] ? only : -1;
             foreach (var column in columns)
             {
                 _minimumFields = Math.Max(_minimumFields, column + 1);
             }
+
+            _used = new bool[Math.Max(_minimumFields, optionalColumn + 1)];
+            foreach (var column in columns)
+            {
+                if (column >= 0)
+                {
+                    _used[column] = true;
+                }
+            }
+
+            if (optionalColumn >= 0)
+            {
+                _used[optionalColumn] = true;
+            }
+        }
+
+        /// <summary>
+        /// The line's fields, with text only in the columns this layout reads (the rest are ""): an
+        /// ONSPD row has some 50 columns and the import reads four, over 2.7 million rows. A line
+        /// with quotes goes through <see cref="SplitCsvLine"/>.
+        /// </summary>
+        public IReadOnlyList<string> Split(string line)
+        {
+            var span = line.AsSpan();
+            if (span.Contains('"'))
+            {
+                return SplitCsvLine(line);
+            }
+
+            var fields = new string[span.Count(',') + 1];
+            var start = 0;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var end = line.IndexOf(',', start);
+                if (end < 0)
+                {
+                    end = line.Length;
+                }
+
+                fields[i] = i < _used.Length && _used[i] ? line[start..end] : string.Empty;
+                start = end + 1;
+                if (i >= _used.Length)
+                {
+                    // Nothing further is read; the count is all that matters.
+                    Array.Fill(fields, string.Empty, i + 1, fields.Length - i - 1);
+                    break;
+                }
+            }
+
+            return fields;
         }
 
         public PostcodeCsvRow Parse(int lineNumber, IReadOnlyList<string> fields)
@@ -247,7 +307,7 @@ public static class PostcodeCsv
 
     // ONSPD and anything else with a header naming WGS84 latitude/longitude columns.
     private sealed class LatLongLayout(int postcodeColumn, int latitudeColumn, int longitudeColumn, int terminatedColumn)
-        : Layout(postcodeColumn, latitudeColumn, longitudeColumn)
+        : Layout([postcodeColumn, latitudeColumn, longitudeColumn], [terminatedColumn])
     {
         protected override PostcodeCsvRow ParseFields(int lineNumber, IReadOnlyList<string> fields)
         {
@@ -295,7 +355,7 @@ public static class PostcodeCsv
 
     // Code-Point Open: eastings/northings on the British National Grid.
     private sealed class GridLayout(int postcodeColumn, int qualityColumn, int eastingColumn, int northingColumn)
-        : Layout(postcodeColumn, qualityColumn, eastingColumn, northingColumn)
+        : Layout([postcodeColumn, qualityColumn, eastingColumn, northingColumn])
     {
         public static readonly GridLayout CodePointOpen = new(0, 1, 2, 3);
 

@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Contact.Server.Domain.Common;
+using Contact.Server.Domain.Geo;
+using Contact.Server.Domain.Postcodes;
+using Contact.Server.Domain.Register;
+using Contact.Server.Hosting;
+using Contact.Server.OpenReferral;
+using Contact.Server.Storage;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Contact.Server.Finder;
+
+/// <summary>
+/// The public "find an accredited child contact centre" page on the HTTP listener: /find (the
+/// form), /find/results (a form GET, so it works without script), /find/centres/{id} and the two
+/// static assets. Open like the Open Referral feed and rate limited by the same policy; it asks the
+/// domain's <see cref="NearestCentresQuery"/>, the same question as FindNearestCentres. It collects
+/// nothing: no cookies, no analytics, and the one log line per search names the postcode district only.
+/// </summary>
+public static class FinderEndpoints
+{
+    /// <summary>How many centres a search lists (FindNearestCentres' default).</summary>
+    public const int ResultLimit = 10;
+
+    public static IServiceCollection AddFinder(this IServiceCollection services)
+    {
+        services.AddSingleton<FinderAssets>();
+        services.AddSingleton<FinderPages>();
+        services.AddResponseCompression(options =>
+        {
+            // Only the finder's pages use this (see MapFinder); the assets come precompressed. The
+            // pages hold no secret, so compressing them beside the echoed postcode leaks nothing.
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/html"];
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        return services;
+    }
+
+    public static WebApplication MapFinder(this WebApplication app)
+    {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/find"), branch => branch.UseResponseCompression());
+        // Assets: their URLs carry a hash of their content, so a year is safe.
+        app.MapGet("/find/assets/{name}", (string name, HttpContext http, FinderAssets assets) => assets.Serve(name, http))
+            .WithHttpCaching(TimeSpan.FromDays(365));
+        // Pages: cacheable but stale at once, so every use revalidates (ETag, 304) and a suspended
+        // centre disappears on the very next search (MOU 2.1.2).
+        var pages = app.MapGroup("/find").RequireRateLimiting(OpenReferralFeed.RateLimitPolicy).WithHttpCaching(TimeSpan.Zero);
+        // For benchmarks (Contact:ServerTiming, as for gRPC): the handler's time, postcode to HTML.
+        if (app.Services.GetRequiredService<ContactOptions>().ServerTiming)
+            pages.AddEndpointFilter(async (context, next) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = await next(context);
+                context.HttpContext.Response.Headers["Server-Timing"] =
+                    $"render;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.000", CultureInfo.InvariantCulture)}";
+                return result;
+            });
+        pages.MapGet("", (HttpContext http, FinderPages html) => Page(http, 200, html.Search(Form(http.Request), [])));
+        pages.MapGet("/results", ResultsPage);
+        pages.MapGet("/centres/{id}", Details);
+        pages.MapGet("/{**rest}", (HttpContext http) => NotFoundPage(http));
+        return app;
+    }
+
+    private static IResult ResultsPage(HttpContext http, FinderPages html, RegisterIndex index, PostcodeDirectory postcodes, TimeProvider time, ILoggerFactory logs)
+    {
+        var form = Form(http.Request);
+        var errors = new List<FormError>();
+        var kind = FinderWords.Kinds.FirstOrDefault(k => k.Value == form.Type).Kind;
+        if (kind == ContactKind.Unspecified) errors.Add(new("type", "Select the kind of contact"));
+        var setting = FinderWords.Settings.FirstOrDefault(s => s.Value == form.Setting);
+        if (setting.Value is null) errors.Add(new("setting", "Select centre-based, in the community, or either"));
+        var miles = FinderWords.DistancesMiles.FirstOrDefault(m => m.ToString(CultureInfo.InvariantCulture) == form.Distance);
+        if (miles == 0) errors.Add(new("distance", "Select how far you can travel"));
+
+        GeoPoint? origin = null;
+        string originLabel = "";
+        var status = StatusCodes.Status400BadRequest;
+        var district = "none";
+        if (form.Latitude.Length > 0 || form.Longitude.Length > 0)
+        {
+            if (double.TryParse(form.Latitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                && double.TryParse(form.Longitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+                && GeoPoint.IsValid(lat, lon))
+            {
+                origin = new GeoPoint(lat, lon);
+                originLabel = "your location";
+                district = "location";
+            }
+            else errors.Add(new("postcode", "Your location could not be used: enter a postcode instead"));
+        }
+        else if (form.Postcode.Trim().Length == 0) errors.Add(new("postcode", "Enter a postcode"));
+        else
+        {
+            district = District(form.Postcode);
+            try
+            {
+                var resolved = postcodes.Resolve(form.Postcode, "postcode");
+                origin = resolved.Point;
+                originLabel = resolved.Normalised;
+            }
+            catch (RuleViolation ex) when (ex.Kind == RefusalKind.NotFound)
+            {
+                errors.Add(new("postcode", "We could not find that postcode: check it, or enter the first half only, like LS1"));
+                if (errors.Count == 1) status = StatusCodes.Status404NotFound;
+            }
+            catch (RuleViolation)
+            {
+                errors.Add(new("postcode", "Enter a full UK postcode, like LS1 4AP, or the first half, like LS1"));
+            }
+        }
+        var log = logs.CreateLogger("Contact.Server.Finder");
+        if (errors.Count > 0 || origin is null)
+        {
+            log.LogInformation("Find-a-centre search refused ({Status}) from district {District}: {Fields}", status, district, string.Join(",", errors.Select(e => e.Field)));
+            return Page(http, status, html.Search(form, Order(errors)));
+        }
+
+        var today = UkClock.Today(time);
+        var query = new NearestCentresQuery(origin.Value, kind, setting.Setting, CommissionedOnly: false,
+            MaxDistanceKm: miles * GeoPoint.KmPerMile, Limit: ResultLimit);
+        var found = query.Run(index, today).Select(r => new FoundCentre(r.Centre, r.DistanceKm, origin.Value)).ToList();
+        log.LogInformation("Find-a-centre search from district {District}: {ContactType}, {Setting}, {Miles} miles, {Results} results",
+            district, kind, setting.Setting, miles, found.Count);
+        return Page(http, StatusCodes.Status200OK, html.Results(form, kind, originLabel, miles, found, today));
+    }
+
+    private static IResult Details(string id, HttpContext http, FinderPages html, RegisterIndex index, TimeProvider time)
+    {
+        var today = UkClock.Today(time);
+        // Listed only while accredited at some level today, like the open feed (policy 1.2; MOU 2.1.2).
+        if (index.Get(id) is not { } centre || !OrukMapper.IsListed(centre, today)) return NotFoundPage(http);
+        var form = Form(http.Request);
+        var kind = FinderWords.Kinds.FirstOrDefault(k => k.Value == form.Type).Kind;
+        return Page(http, StatusCodes.Status200OK, html.Details(centre, form, kind == ContactKind.Unspecified ? null : kind, today));
+    }
+
+    internal static IResult NotFoundPage(HttpContext http) =>
+        Page(http, StatusCodes.Status404NotFound, http.RequestServices.GetRequiredService<FinderPages>().NotFound());
+
+    /// <summary>The errors in the order of the fields on the page, as the error summary lists them.</summary>
+    private static List<FormError> Order(List<FormError> errors)
+    {
+        string[] fields = ["type", "postcode", "setting", "distance"];
+        return errors.OrderBy(e => Array.IndexOf(fields, e.Field)).ToList();
+    }
+
+    private static SearchForm Form(HttpRequest request)
+    {
+        var q = request.Query;
+        // Bounded: the values are echoed into the page and nothing longer is meaningful.
+        static string Value(IQueryCollection q, string name, string fallback, int max = 16)
+        {
+            var v = ((string?)q[name])?.Trim() ?? fallback;
+            return v.Length > max ? v[..max] : v;
+        }
+        return new SearchForm(
+            Postcode: Value(q, "postcode", ""),
+            Type: Value(q, "type", ""),
+            Setting: Value(q, "setting", SearchForm.Empty.Setting),
+            Distance: Value(q, "distance", SearchForm.Empty.Distance),
+            Latitude: Value(q, "lat", ""),
+            Longitude: Value(q, "lon", ""));
+    }
+
+    /// <summary>The most of a postcode a log line may hold: its district (the outward code), or nothing.</summary>
+    internal static string District(string text) =>
+        Postcode.TryParse(text, out var postcode) ? postcode.Outward
+        : Postcode.TryParseDistrict(text, out var outward) ? outward
+        : "malformed";
+
+    /// <summary>
+    /// A page with the headers every finder page carries: no referrer leaving the site (the URL
+    /// holds the postcode), script and styles from this server only. Answers of 200 get their ETag
+    /// and Cache-Control from <see cref="HttpCaching"/>; refusals are never stored.
+    /// </summary>
+    internal static IResult Page(HttpContext http, int status, string html)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=()";
+        if (status != StatusCodes.Status200OK) headers.CacheControl = "no-store";
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+}

@@ -1,0 +1,6 @@
+using Contact.Server.Storage;
+using LiteDB;
+
+namespace Contact.Server.Security;
+
+public enum RetentionAction { Purge, Anonymise }
