@@ -25,13 +25,13 @@ public sealed record FuzzReport(int Methods, long Calls, IReadOnlyDictionary<Sta
 /// Feeds every RPC of contact.v1 malformed and hostile requests against the real server process:
 /// random field values from the descriptors (oversize strings, invalid UTF-8 as raw bytes, huge
 /// repeated fields, out-of-range numbers, nested junk), bytes that are not protobuf, a message over
-/// the 16 MiB limit, garbage gRPC frames over raw HTTP/2, deadlines already past, and a flood of
+/// its method's size limit, garbage gRPC frames over raw HTTP/2, deadlines already past, and a flood of
 /// streams. The server must stay up, answer every call with a client-error status (never INTERNAL
 /// or UNKNOWN, which mean an unhandled exception), and store nothing.
 /// </summary>
 public static class Fuzz
 {
-    // UNAVAILABLE is not in the list: a client sending past the 16 MiB limit can see its stream reset; whether the
+    // UNAVAILABLE is not in the list: a client sending past a size limit can see its stream reset; whether the
     // server stayed up is checked on its own (process alive, health SERVING, audit chain intact).
     private static readonly StatusCode[] Wrong = [StatusCode.Internal, StatusCode.Unknown, StatusCode.DataLoss];
 
@@ -98,7 +98,7 @@ public static class Fuzz
         }
         log.WriteLine($"random messages: {calls} calls, {unparsable} of them not a valid message (answered {string.Join(", ", wireRefusals.Select(w => $"{w.Key} {w.Value}"))})");
 
-        // 2. A message over the receive limit (16 MiB): RESOURCE_EXHAUSTED, nothing read.
+        // 2. A message over the receive limit (1 MiB for CreateCentre, 16 MiB for the bulk methods): RESOURCE_EXHAUSTED, nothing read.
         var create = methods.First(m => m.Method.Name == "CreateCentre");
         var huge = new CreateCentreRequest { Centre = Synthetic.Centre("Huge", 1) };
         huge.Centre.DisplayName = new string('x', 17 * 1024 * 1024);
