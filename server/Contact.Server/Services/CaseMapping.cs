@@ -90,7 +90,7 @@ public static class CaseMapping
             AddressLines = { ch.AddressLines }, Postcode = ch.Postcode ?? "",
         }));
         if (r.NamedFca is { } named) p.NamedFca = named.ToProto();
-        if (r.State == SharingState.NotOpen) p.OutcomeMessage = SharingRules.NotOpenMessage;
+        if (SharingRules.OutcomeMessage(r.State, r.Answer) is { } told) p.OutcomeMessage = told;
         if (r.State is SharingState.WithFca or SharingState.Answered && r.FcaContact is { } contact) p.FcaContact = contact.ToProto();
         if (r.Answer is { } a)
         {

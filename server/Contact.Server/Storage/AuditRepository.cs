@@ -21,8 +21,11 @@ public sealed class AuditRepository(ContactStore store)
     }
 
     /// <summary>Every entry in sequence order with the seal, read in one consistent view.</summary>
-    public T Walk<T>(Func<IEnumerable<AuditRecord>, string?, T> walk) =>
-        store.Read(s => walk(s.Audit.Query().OrderBy(x => x.Sequence).ToEnumerable(), s.Settings.FindById(HeadSetting)?.Value));
+    public T Walk<T>(Func<IEnumerable<AuditRecord>, string?, T> walk) => store.Read(s => Walk(s, walk));
+
+    /// <summary>The same walk in a given read scope (a stopped store opened read-only by StoreCheck).</summary>
+    public static T Walk<T>(ReadScope scope, Func<IEnumerable<AuditRecord>, string?, T> walk) =>
+        walk(scope.Audit.Query().OrderBy(x => x.Sequence).ToEnumerable(), scope.Settings.FindById(HeadSetting)?.Value);
 
     /// <summary>
     /// Entries newest first, before <paramref name="beforeSequence"/>, matching every filter given;

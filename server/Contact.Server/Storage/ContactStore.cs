@@ -33,19 +33,28 @@ public sealed class ContactStore : IDisposable
             Connection = ConnectionType.Direct,
             Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
         };
+        LiteDatabase? db = null;
         try
         {
-            _db = new LiteDatabase(connection, StoreMapper.Create());
+            db = new LiteDatabase(connection, StoreMapper.Create());
             // Touch the header so that a wrong or missing password fails here, not on first use.
-            _ = _db.GetCollectionNames().ToList();
+            _ = db.GetCollectionNames().ToList();
+            Collections.EnsureIndexes(db);
         }
         catch (LiteException ex) when (ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase) || ex.ErrorCode == LiteException.INVALID_DATABASE)
         {
+            db?.Dispose();
             throw new StoreOpenException(
                 $"The store at '{options.DisplayPath}' could not be opened: the storage password is wrong or missing " +
-                "(set Contact:Storage:Password, e.g. the environment variable Contact__Storage__Password).", ex);
+                "(set Contact:Storage:Password, e.g. the environment variable Contact__Storage__Password), " +
+                "or the file is not a Contact store (restore the newest backup that verifies).", ex);
         }
-        Collections.EnsureIndexes(_db);
+        catch (Exception ex) when (StoreDamagedException.IsDamage(ex))
+        {
+            TryDispose(db);
+            throw new StoreDamagedException(options.DisplayPath, ex);
+        }
+        _db = db;
         _durability = new DurabilityBarrier(_db);
         _waitForFlush = options.Durability != StoreDurability.None;
         if (!_waitForFlush) _log.LogWarning("Contact:Storage:Durability=None: writes are acknowledged before they are on disk (experiments only).");
@@ -168,6 +177,12 @@ public sealed class ContactStore : IDisposable
             File.Copy(Path, partial, overwrite: true);
             File.Move(partial, destination, overwrite: true);
         }
+    }
+
+    private static void TryDispose(LiteDatabase? db)
+    {
+        // Disposing a damaged database may itself fail (its checkpoint reads the damage).
+        try { db?.Dispose(); } catch (Exception) { }
     }
 
     private void TryRollback()

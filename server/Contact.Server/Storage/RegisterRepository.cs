@@ -12,8 +12,20 @@ namespace Contact.Server.Storage;
 /// </summary>
 public sealed class RegisterRepository(ContactStore store, RegisterIndex index, AccreditationFeed feed, AuditTrail trail, TimeProvider time)
 {
-    /// <summary>Loads the register into memory at start-up.</summary>
-    public void LoadIndex() => index.Load(store.Read(s => s.Centres.FindAll().ToList()));
+    private volatile bool _loaded;
+
+    /// <summary>Loads (or reloads) the register into memory.</summary>
+    public void LoadIndex()
+    {
+        index.Load(store.Read(s => s.Centres.FindAll().ToList()));
+        _loaded = true;
+    }
+
+    /// <summary>Loads the register at start-up unless the start-up check has already loaded it.</summary>
+    public void EnsureIndexLoaded()
+    {
+        if (!_loaded) LoadIndex();
+    }
 
     /// <summary>
     /// Loads a whole register in one write (the demo): centres and their recorded history, with

@@ -187,6 +187,14 @@ public static class SharingRules
         $"Allocated FCA's contact details: {string.Join(", ", new[] { fca.DisplayName, fca.Email, fca.Phone }.Where(s => !string.IsNullOrWhiteSpace(s)))}",
     ];
 
+    /// <summary>
+    /// What NACCC is told beside the outcome (MOU 2.3.3): the not-open message when the look-up found
+    /// no open case, and when the case closed after routing and the FCA's answer says "not open now".
+    /// The disclosure statement (<see cref="NotOpenItems"/>, <see cref="AnswerItems"/>) records the same.
+    /// </summary>
+    public static string? OutcomeMessage(SharingState state, SharingAnswer? answer) =>
+        state == SharingState.NotOpen || answer is { OpenNow: YesNo.No } ? NotOpenMessage : null;
+
     public static List<string> AnswerItems(SharingAnswer a)
     {
         var items = new List<string> { $"Currently open to Cafcass: {Say(a.OpenNow)}" };
