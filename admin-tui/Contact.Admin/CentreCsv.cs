@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using Contact.V1;
 
 namespace Contact.Admin;
@@ -30,12 +30,18 @@ public static class CentreCsv
         foreach (var (line, fields) in records.Skip(1))
         {
             if (fields.All(string.IsNullOrWhiteSpace)) continue;
-            string Get(string column) => header.IndexOf(column) is var i and >= 0 && i < fields.Count ? fields[i].Trim() : "";
+            string Get(string column) => header.IndexOf(column) is var i and >= 0 && i < fields.Count ? Unguard(fields[i].Trim()) : "";
             try { rows.Add(new Row(line, ToCentre(Get), null)); }
             catch (FormatException ex) { rows.Add(new Row(line, null, ex.Message)); }
         }
         return rows;
     }
+
+    /// <summary>What <see cref="Write"/> does to a cell a spreadsheet would run as a formula (an apostrophe first), undone on import.</summary>
+    private static readonly CsvWriterOptions ExportOptions = new() { Injection = CsvInjection.Escape };
+
+    private static string Unguard(string value) =>
+        value.Length > 1 && value[0] == ExportOptions.InjectionEscape && ExportOptions.InjectionCharacters.Contains(value[1]) ? value[1..] : value;
 
     private static Centre ToCentre(Func<string, string> get)
     {
@@ -81,9 +87,14 @@ public static class CentreCsv
     private static Google.Type.Date? Date(string s, string column) =>
         Words.TryParseDate(s, out var d) ? d : throw new FormatException($"{column} \"{s}\" is not a date like 2026-04-01");
 
+    /// <summary>
+    /// Writes the register as CSV (CsvHelper, RFC 4180). NCT opens it in a spreadsheet, so a cell
+    /// that starts like a formula (=, +, -, @, tab, CR) is written with an apostrophe first.
+    /// </summary>
     public static void Write(TextWriter writer, IEnumerable<Centre> centres)
     {
-        writer.WriteLine(string.Join(',', Columns));
+        using var csv = CsvWriter.Create(writer, ExportOptions, leaveOpen: true);
+        csv.WriteHeader(Columns);
         foreach (var c in centres)
         {
             string[] values =
@@ -97,7 +108,7 @@ public static class CentreCsv
                 Words.Status(Words.StatusAt(c, AccreditationLevel.Standard)), Words.Status(Words.StatusAt(c, AccreditationLevel.Enhanced)),
                 c.WaitingTime is null ? "" : c.WaitingTime.Weeks.ToString(CultureInfo.InvariantCulture),
             ];
-            writer.WriteLine(string.Join(',', values.Select(Quote)));
+            csv.WriteRecord(values);
         }
     }
 
@@ -106,39 +117,15 @@ public static class CentreCsv
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
-    /// <summary>RFC 4180 records with the line each starts on.</summary>
-    private static IEnumerable<(int Line, List<string> Fields)> Records(TextReader reader)
+    /// <summary>RFC 4180 records (CsvHelper) with the line each starts on; a comma always, any quoting lenient.</summary>
+    private static IEnumerable<(int Line, List<string> Fields)> Records(TextReader text)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var line = 1;
-        var start = 1;
-        int ch;
-        while ((ch = reader.Read()) != -1)
+        using var csv = CsvReader.Create(text, new CsvReaderOptions { Separator = ',', HasHeader = false, TrackLineNumbers = true }, leaveOpen: true);
+        while (csv.Read())
         {
-            var c = (char)ch;
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"') { field.Append('"'); reader.Read(); }
-                    else quoted = false;
-                }
-                else { if (c == '\n') line++; field.Append(c); }
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r') { }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString()); field.Clear();
-                yield return (start, fields);
-                fields = [];
-                start = ++line;
-            }
-            else field.Append(c);
+            var fields = new List<string>(csv.FieldCount);
+            for (var i = 0; i < csv.FieldCount; i++) fields.Add(csv.GetString(i));
+            yield return ((int)csv.LineNumber, fields);
         }
-        if (field.Length > 0 || fields.Count > 0) { fields.Add(field.ToString()); yield return (start, fields); }
     }
 }

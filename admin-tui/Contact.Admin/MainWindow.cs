@@ -32,33 +32,33 @@ public sealed class MainWindow : Window
         Title = "Contact — NCT console";
         BorderStyle = LineStyle.None;
 
-        var menu = new MenuBar([
-            new MenuBarItem("_File", [
-                new MenuItem("_Import register CSV…", "Create or update centres from a CSV file", () => Home(new ImportScreen(this)), null),
-                new MenuItem("_Export register CSV…", "Write the register (as filtered) to a CSV file", () => Show(new ExportScreen(this, CurrentFilter())), null),
-                new MenuItem("_Quit", "Leave the console", Quit, Key.Q.WithCtrl),
-            ]),
-            new MenuBarItem("_Register", [
-                new MenuItem("_Centres", "Search and filter the register", () => Home(new CentresScreen(this)), null),
-                new MenuItem("_New centre…", "Add a centre to the register", () => Show(new CentreEditScreen(this, null)), null),
-            ]),
-            new MenuBarItem("_Cases", [
-                new MenuItem("_Referrals", "Every referral: status, age, flags; cancel one", () => Home(new ReferralsScreen(this)), null),
-                new MenuItem("_Information sharing", "NACCC's sharing requests: state, due, overdue", () => Home(new SharingRequestsScreen(this)), null),
-                new MenuItem("C_oncerns", "Triage the concerns practitioners raised", () => Home(new ConcernsScreen(this)), null),
-            ]),
-            new MenuBarItem("F_unding", [
-                new MenuItem("_Grants", "Annual grant rounds: budgets, applications, awards", () => Home(new GrantRoundsScreen(this)), null),
-                new MenuItem("_MOU review", "The MOU's dates and the annual review report", () => Home(new ReviewReportScreen(this)), null),
-            ]),
-            new MenuBarItem("_Access", [
-                new MenuItem("_Keys", "Issue, list and revoke API keys", () => Home(new KeysScreen(this)), null),
-                new MenuItem("_Audit trail", "Query the audit trail and verify its chain", () => Home(new AuditScreen(this)), null),
-            ]),
-            new MenuBarItem("_Help", [
-                new MenuItem("_Help for this screen", "", ShowHelp, Key.F1),
-            ]),
-        ]);
+        // One list of places: the menu shows it by group, the command palette (Ctrl+P) searches it.
+        Places =
+        [
+            new("_File", "_Import register CSV…", "Create or update centres from a CSV file", () => Home(new ImportScreen(this))),
+            new("_File", "_Export register CSV…", "Write the register (as filtered) to a CSV file", () => Show(new ExportScreen(this, CurrentFilter()))),
+            new("_Register", "_Centres", "Search and filter the register", () => Home(new CentresScreen(this))),
+            new("_Register", "Ne_ar…", "Centres offered near a postcode or town, with distance and waiting time", () => Show(new NearScreen(this))),
+            new("_Register", "_New centre…", "Add a centre to the register", () => Show(new CentreEditScreen(this, null))),
+            new("_Cases", "_Referrals", "Every referral: status, age, flags; cancel one", () => Home(new ReferralsScreen(this))),
+            new("_Cases", "_Information sharing", "NACCC's sharing requests: state, due, overdue", () => Home(new SharingRequestsScreen(this))),
+            new("_Cases", "C_oncerns", "Triage the concerns practitioners raised", () => Home(new ConcernsScreen(this))),
+            new("F_unding", "_Grants", "Annual grant rounds: budgets, applications, awards", () => Home(new GrantRoundsScreen(this))),
+            new("F_unding", "_MOU review", "The MOU's dates and the annual review report", () => Home(new ReviewReportScreen(this))),
+            new("_Access", "_Keys", "Issue, list and revoke API keys", () => Home(new KeysScreen(this))),
+            new("_Access", "_Audit trail", "Query the audit trail and verify its chain", () => Home(new AuditScreen(this))),
+        ];
+        var groups = Places.GroupBy(p => p.Menu).Select(g =>
+        {
+            var items = g.Select(p => new MenuItem(p.Title, p.Description, p.Open, null)).ToList();
+            if (g.Key == "_File") items.Add(new MenuItem("_Quit", "Leave the console", Quit, Key.Q.WithCtrl));
+            return new MenuBarItem(g.Key, [.. items]);
+        }).ToList();
+        groups.Add(new MenuBarItem("_Help", [
+            new MenuItem("_Help for this screen", "", ShowHelp, Key.F1),
+            new MenuItem("_Go to… (Ctrl+P)", "Open any screen or centre by name", OpenPalette, null),
+        ]));
+        var menu = new MenuBar([.. groups]);
 
         _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
         _message = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(26), Text = "" };
@@ -102,6 +102,23 @@ public sealed class MainWindow : Window
 
     /// <summary>WatchReferrals.</summary>
     public LiveFeed<WatchReferralsResponse> ReferralFeed { get; }
+
+    /// <summary>A place the console can go: a menu entry, and a command palette entry.</summary>
+    public sealed record Place(string Menu, string Title, string Description, Action Open)
+    {
+        /// <summary>The title as read, without its menu hotkey mark or ellipsis.</summary>
+        public string Name => Title.Replace("_", "").TrimEnd('…');
+    }
+
+    /// <summary>Every place the menu offers, in menu order.</summary>
+    public IReadOnlyList<Place> Places { get; }
+
+    /// <summary>Ctrl+P: find a screen or a centre by name.</summary>
+    public void OpenPalette()
+    {
+        if (Current is PaletteScreen) return;
+        Show(new PaletteScreen(this));
+    }
 
     /// <summary>The stack of open screens, top first.</summary>
     internal IEnumerable<Screen> Screens => _screens;
@@ -228,6 +245,7 @@ public sealed class MainWindow : Window
     private void Guard(object? sender, Key key)
     {
         if (key == Key.Q.WithCtrl) { Quit(); key.Handled = true; return; }
+        if (key == Key.P.WithCtrl) { OpenPalette(); key.Handled = true; return; }
         var rune = key.IsCtrl || key.IsAlt ? 0 : key.AsRune.Value;
         var stray = _stray;
         _stray = false;

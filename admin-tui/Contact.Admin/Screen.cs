@@ -82,6 +82,12 @@ public abstract class Screen : View
     /// <summary>A referral changed (submitted, or moved on), as it now stands (on the UI thread).</summary>
     public virtual void ReferralChanged(Referral referral) { }
 
+    /// <summary>
+    /// A load failed: the screen says so where its content would be (never "Loading…" or
+    /// "0 found" for a call that did not answer). The message line says it too.
+    /// </summary>
+    protected virtual void ShowProblem(string words) { }
+
     /// <summary>The server came back after an outage: reload what the screen shows.</summary>
     public virtual void Reconnected() { }
 
@@ -149,7 +155,12 @@ public abstract class Screen : View
             {
                 var ex = t.Exception!.GetBaseException();
                 if (failed is not null) failed(ex);
-                else Shell.Warn(Words.Problem(ex, Shell.Server));
+                else
+                {
+                    var words = Words.Problem(ex, Shell.Server);
+                    Shell.Warn(words);
+                    ShowProblem(words);
+                }
             }
         }), TaskScheduler.Default);
     }

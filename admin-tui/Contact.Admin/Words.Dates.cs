@@ -11,6 +11,10 @@ public static partial class Words
 
     public static string Day(Timestamp? t) => t is null ? "-" : t.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd");
 
+    /// <summary>A date as people write it ("1 Dec 2026"); null is today.</summary>
+    public static string LongDate(Google.Type.Date? d) =>
+        (d is null || d.Year == 0 ? DateOnly.FromDateTime(DateTime.Today) : new DateOnly(d.Year, d.Month, d.Day)).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
     public static Google.Type.Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
 
     /// <summary>Parses yyyy-mm-dd; blank is null.</summary>

@@ -216,9 +216,9 @@ public static partial class Words
     /// <summary>A refusal or failure in words, with its clause; never a stack trace.</summary>
     public static string Problem(Exception ex, Uri? server = null) => ex switch
     {
-        RpcException { StatusCode: StatusCode.Unavailable } => $"The server is not reachable{(server is null ? "" : " at " + server)}. Press F5 to try again.",
+        RpcException { StatusCode: StatusCode.Unavailable } => $"Server not reachable{(server is null ? "" : " at " + server)} — retrying; the screen reloads when it is back (F5 tries now).",
         RpcException { StatusCode: StatusCode.DeadlineExceeded } => "The server did not answer in time. Press F5 to try again.",
-        RpcException { StatusCode: StatusCode.Unauthenticated } => "The server did not accept the API key (is it revoked or expired?).",
+        RpcException { StatusCode: StatusCode.Unauthenticated } => "The server refused this console's API key: it is unknown, revoked or expired. Ask for a new NCT key.",
         RpcException { Status.DebugException: { } cause } rpc => $"The call failed ({rpc.StatusCode}): {cause.GetBaseException().Message}",
         RpcException rpc => Refusal(rpc.ToContactError()),
         AggregateException { InnerException: { } inner } => Problem(inner, server),
@@ -275,10 +275,6 @@ public static partial class Words
             _ => p.Replace('_', ' '),
         };
     }
-
-    /// <summary>A date as people write it ("1 Dec 2026"); null is today.</summary>
-    public static string LongDate(Google.Type.Date? d) =>
-        (d is null || d.Year == 0 ? DateOnly.FromDateTime(DateTime.Today) : new DateOnly(d.Year, d.Month, d.Day)).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The sentence's first letter in capitals ("suspend" → "Suspend").</summary>
     public static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Contact.Load;
+using Contact.Testing;
 using Contact.Server.Demo;
 using Contact.Server.Domain.Common;
 using Contact.Server.Domain.Register;

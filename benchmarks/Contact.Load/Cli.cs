@@ -36,6 +36,10 @@ public static class Cli
                     var fuzz = await Fuzz.RunAsync(options.Int("rounds", 20), options.Int("seed", 1), Console.Out);
                     Console.WriteLine(fuzz);
                     return fuzz.Passed ? 0 : 1;
+                case "fuzz-fields":
+                    var fields = await Fuzz.FieldsAsync(Console.Out, options.Int("parallel", 4));
+                    Console.WriteLine(fields);
+                    return fields.Passed ? 0 : 1;
                 case "grpc-frame":
                     // The length-prefixed gRPC message body for h2load -d (see benchmarks/h2load.sh).
                     var message = options.Text("scenario", "lookups") switch

@@ -86,7 +86,7 @@ public sealed class ConsoleTests
             console.WaitFor("Decision — Riverside");
             Assert.DoesNotContain("◉", console.Screen);          // nothing chosen until the operator chooses
             console.Type("Safeguarding concern under review");
-            console.Press(Key.Tab, Key.Tab, Key.Tab);            // reason → effective → renewal → level
+            console.Press(Key.Tab);                              // reason → level
             console.Press(Key.Space);                            // Standard
             console.Press(Key.Tab, Key.CursorRight, Key.CursorRight, Key.Space);   // Grant → Renew → Suspend
             console.Press(Key.S.WithCtrl);

@@ -29,4 +29,25 @@ public sealed class CsvTests
         Assert.Equal(DeliverySetting.Community, rows[0].Centre!.Setting);
         Assert.Equal((3, "setting \"floating\" is not centre-based or community"), (rows[1].Line, rows[1].Error));
     }
+
+    [Fact]
+    public void Cells_that_start_like_a_formula_are_defused_in_the_export_and_read_back_as_they_were()
+    {
+        var centre = Centres.Valid("=HYPERLINK(\"http://evil\",\"Click\")");
+        centre.ContactDetails = new ContactDetails { Phone = "+44 115 496 0000" };
+        centre.Organisation.Name = "@Trust";
+        centre.Region = "-East";
+        var text = new StringWriter();
+        CentreCsv.Write(text, [centre]);
+        var cells = text.ToString().Split("\r\n")[1];
+        Assert.Contains("\"'=HYPERLINK(", cells);
+        Assert.Contains("'+44 115 496 0000", cells);
+        Assert.Contains("'@Trust", cells);
+        Assert.Contains("'-East", cells);
+        var row = Assert.Single(CentreCsv.Read(new StringReader(text.ToString())));
+        Assert.Equal(centre.DisplayName, row.Centre!.DisplayName);
+        Assert.Equal(centre.ContactDetails.Phone, row.Centre.ContactDetails.Phone);
+        Assert.Equal("@Trust", row.Centre.Organisation.Name);
+        Assert.Equal("-East", row.Centre.Region);
+    }
 }

@@ -49,7 +49,13 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
             console.Press(Key.F4);
             console.WaitFor("Decision —");
             Capture("Accreditation decision");
-            console.Press(Key.Esc);
+            console.Type("Safeguarding concern under review");
+            console.Press(Key.Tab, Key.Space, Key.Tab, Key.CursorRight, Key.CursorRight, Key.Space, Key.S.WithCtrl);
+            console.WaitUntil(_ => console.Main.Current is ConfirmScreen, "the confirmation");
+            Capture("Confirming a decision");
+            console.Press(Key.Esc);                                   // keep: back to the form
+            console.Press(Key.Esc);                                   // leave it: it asks first
+            console.Confirm("lose what you typed");
 
             console.Press(Key.F3);
             console.WaitFor("Edit —");
@@ -160,6 +166,19 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
 
             console.Main.Home(new ImportScreen(console.Main));
             Capture("Import register CSV");
+
+            console.Main.Home(new CentresScreen(console.Main));
+            console.WaitUntil(s => s.Contains(" found, page 1/"), "the register");
+            console.Press(Key.N.WithCtrl);
+            console.Type("LS1 4AP");
+            console.Press(Key.Tab, Key.CursorRight, Key.Space, Key.F5);
+            console.WaitUntil(s => s.Contains("offered for") || s.Contains("Not found"), "the nearest centres");
+            Capture("Near (Ctrl+N)");
+
+            console.Press(Key.P.WithCtrl);
+            console.Type("contact");
+            console.WaitUntil(s => s.Contains("Centre "), "centres in the palette");
+            Capture("Go to (Ctrl+P)");
 
             console.Press(Key.F1);
             console.WaitFor("Help —");

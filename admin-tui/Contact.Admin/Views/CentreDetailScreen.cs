@@ -42,6 +42,8 @@ public sealed class CentreDetailScreen : Screen
 
     public override void Reconnected() => Load();
 
+    protected override void ShowProblem(string words) => _headline.Text = words;
+
     public override void Shown()
     {
         _body.SetFocus();

@@ -56,12 +56,15 @@ public sealed class CentresScreen : Screen
         {
             field.ValueChanged += (_, _) => Soon(ApplyTyped);
             field.Accepting += (_, e) => { e.Handled = true; CancelSoon(); ApplyTyped(); _table.SetFocus(); };
+            field.KeyDown += (_, key) => { if (key == Key.CursorDown) { _table.SetFocus(); key.Handled = true; } };
         }
         _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
         ShowTable();
     }
 
     public CentreFilter Filter { get; private set; } = new();
+
+    public override View? SearchBox => _search;
 
     /// <summary>The centres on the current page, as shown.</summary>
     public IReadOnlyList<Centre> Rows => _rows;
@@ -73,10 +76,12 @@ public sealed class CentresScreen : Screen
         the Standard and Enhanced columns say the same in words.
 
         Type in Search (name, organisation, town, postcode) or Region; the table follows as you type.
+        /          back to Search      Down  from Search to the table      Esc  clear Search
         Enter      open the selected centre
         F2         cycle the status filter     F3  cycle the contact-type filter
         F4         cycle the setting filter    F5  refresh
         F6         new centre                  F7 / F8  previous / next page
+        Ctrl+N     near: centres offered near a postcode, with distance and waiting time
         File menu  import or export a register CSV
         The table refreshes by itself when an accreditation changes anywhere.
         """;
@@ -88,9 +93,12 @@ public sealed class CentresScreen : Screen
         new(Key.F4, "Setting", () => Cycle(Settings, Filter.Setting, s => Filter with { Setting = s })),
         new(Key.F5, "Refresh", Reload),
         new(Key.F6, "New", () => Shell.Show(new CentreEditScreen(Shell, null))),
+        new(Key.N.WithCtrl, "Near", () => Shell.Show(new NearScreen(Shell))),
     ];
 
     public override void Reconnected() => Reload();
+
+    protected override void ShowProblem(string words) => _filters.Text = words;
 
     public override void Shown()
     {

@@ -84,6 +84,8 @@ public sealed class ConcernDetailScreen : Screen
 
     public override void Reconnected() => Load();
 
+    protected override void ShowProblem(string words) => _headline.Text = words;
+
     public override void ConcernChanged(Concern concern)
     {
         if (concern.Name == _name) Render(concern);
@@ -169,18 +171,14 @@ public sealed class ConcernDetailScreen : Screen
         {
             Concern = _name, Action = Steps[step].Action, Note = _note.Text.Trim(), Date = date, Etag = Concern.Etag,
         };
-        var centre = _centre.Text.Trim();
-        if (request.Action != ConcernAction.LinkCentre || centre.Length == 0 || centre.StartsWith("centres/", StringComparison.Ordinal))
-        {
-            request.Centre = request.Action == ConcernAction.LinkCentre ? centre : "";
-            Send(request);
-            return;
-        }
+        if (request.Action != ConcernAction.LinkCentre) { Send(request); return; }
         // The operator types the centre as they know it; the server wants its register entry.
-        Call(c => c.Register.ListCentresAsync(new ListCentresRequest { Text = centre, PageSize = 2 }).ResponseAsync, found =>
+        var typed = _centre.Text;
+        Call(c => CentreNames.ResolveAsync(c, typed), found =>
         {
-            if (found.Centres.Count == 1) { request.Centre = found.Centres[0].Name; Send(request); }
-            else NotSent("centre", found.Centres.Count == 0 ? "matches no centre on the register" : $"matches {found.TotalSize} centres: type more of the name");
+            if (found.Name is null) { NotSent("centre", found.Problem!); return; }
+            request.Centre = found.Name;
+            Send(request);
         }, ex => _problems.Show(ex, Shell.Server));
     }
 

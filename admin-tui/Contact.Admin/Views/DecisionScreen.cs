@@ -30,18 +30,18 @@ public sealed class DecisionScreen : Screen
         var problems = new TextView { X = 0, Y = 10, Width = Dim.Fill(), Height = Dim.Fill(), ReadOnly = true, WordWrap = true, CanFocus = false };
         _problems = new FieldProblems(problems);
 
-        var levelLabel = _problems.Track("level", new Label { X = 0, Y = 4, Text = "Level:" });
-        _level = new OptionSelector { X = 15, Y = 4, Orientation = Orientation.Horizontal, Labels = ["Standard (supported)", "Enhanced (supervised)"], Value = null, TabBehavior = TabBehavior.NoStop };
-        var actionLabel = _problems.Track("action", new Label { X = 0, Y = 5, Text = "Decision:" });
-        _action = new OptionSelector { X = 15, Y = 5, Orientation = Orientation.Horizontal, Labels = ["Grant", "Renew", "Suspend", "Reinstate", "Lapse", "Withdraw"], Value = null, TabBehavior = TabBehavior.NoStop };
+        var levelLabel = _problems.Track("level", new Label { X = 0, Y = 1, Text = "Level:" });
+        _level = new OptionSelector { X = 15, Y = 1, Orientation = Orientation.Horizontal, Labels = ["Standard (supported)", "Enhanced (supervised)"], Value = null, TabBehavior = TabBehavior.NoStop };
+        var actionLabel = _problems.Track("action", new Label { X = 0, Y = 2, Text = "Decision:" });
+        _action = new OptionSelector { X = 15, Y = 2, Orientation = Orientation.Horizontal, Labels = ["Grant", "Renew", "Suspend", "Reinstate", "Lapse", "Withdraw"], Value = null, TabBehavior = TabBehavior.NoStop };
         var reasonLabel = _problems.Track("reason", new Label { X = 0, Y = 0, Text = "Reason:" });
         _reason = new TextField { X = 15, Y = 0, Width = Dim.Fill() };
-        var effectiveLabel = _problems.Track("effective_date", new Label { X = 0, Y = 1, Text = "Effective:" });
-        _effective = new TextField { X = 15, Y = 1, Width = 12 };
-        var effectiveHint = new Label { X = 28, Y = 1, Text = "yyyy-mm-dd, not in the future; blank for today" };
-        var renewalLabel = _problems.Track("renewal_due_date", new Label { X = 0, Y = 2, Text = "Renewal due:" });
-        _renewal = new TextField { X = 15, Y = 2, Width = 12 };
-        var renewalHint = new Label { X = 28, Y = 2, Text = "grant or renew only; blank for the usual term" };
+        var effectiveLabel = _problems.Track("effective_date", new Label { X = 0, Y = 4, Text = "Effective:" });
+        _effective = new TextField { X = 15, Y = 4, Width = 12 };
+        var effectiveHint = new Label { X = 28, Y = 4, Text = "yyyy-mm-dd, not in the future; blank for today" };
+        var renewalLabel = _problems.Track("renewal_due_date", new Label { X = 0, Y = 5, Text = "Renewal due:" });
+        _renewal = new TextField { X = 15, Y = 5, Width = 12 };
+        var renewalHint = new Label { X = 28, Y = 5, Text = "grant or renew only; blank for the usual term" };
         var current = new Label
         {
             X = 0, Y = 7, Width = Dim.Fill(),
@@ -52,8 +52,8 @@ public sealed class DecisionScreen : Screen
         save.Accepting += (_, e) => { e.Handled = true; Save(); };
         cancel.Accepting += (_, e) => { e.Handled = true; Shell.Back(); };
         // Reason first: the form opens there, and nothing is chosen until the operator chooses it.
-        Add(reasonLabel, _reason, effectiveLabel, _effective, effectiveHint, renewalLabel, _renewal, renewalHint,
-            levelLabel, _level, actionLabel, _action, current, save, cancel, problems);
+        Add(reasonLabel, _reason, levelLabel, _level, actionLabel, _action, effectiveLabel, _effective, effectiveHint,
+            renewalLabel, _renewal, renewalHint, current, save, cancel, problems);
         TrackEdits();
     }
 

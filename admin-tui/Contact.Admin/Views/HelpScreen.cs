@@ -9,7 +9,11 @@ public sealed class HelpScreen : Screen
     public HelpScreen(MainWindow shell, Screen about) : base(shell, $"Help — {about.Title}")
     {
         var text = about.Help.TrimEnd() + "\n\n" + """
-            Everywhere: F1 help, Esc back, Ctrl+Q quit, F9 or Alt+letter opens the menu, Tab moves between fields.
+            Everywhere: F1 or ? help, Esc back (a form with unsaved changes asks first), Ctrl+Q quit,
+            Ctrl+P go to any screen or centre by name, / search (list screens), Alt+letter (F R C U A H) opens a menu.
+            Tab / Shift+Tab move between fields; arrows move within a row of options, Space chooses.
+            A plain letter never does anything but type into a text field; writes that matter ask you
+            to confirm, in words, with "Keep" focused.
             The mouse works too: click rows, buttons, menus and the status bar.
             """;
         var view = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), ReadOnly = true, WordWrap = true, Text = Reflow(text) };

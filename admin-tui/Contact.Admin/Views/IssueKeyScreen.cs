@@ -29,7 +29,7 @@ public sealed class IssueKeyScreen : Screen
         var fcaHint = new Label { X = 36, Y = 9, Text = "practitioners only" };
         var centreLabel = _problems.Track("centre", new Label { X = 0, Y = 10, Text = "Centre:" });
         _centre = new TextField { X = 14, Y = 10, Width = 20 };
-        var centreHint = new Label { X = 36, Y = 10, Text = "centres/… for a contact centre" };
+        var centreHint = new Label { X = 36, Y = 10, Text = "contact centres: part of its name" };
         var daysLabel = _problems.Track("valid_days", new Label { X = 0, Y = 11, Text = "Valid days:" });
         _days = new TextField { X = 14, Y = 11, Width = 6, Text = "365" };
         var issue = new Button { ShadowStyle = ShadowStyles.None, X = 36, Y = 11, Text = "Issue (Ctrl+S)" };
@@ -40,8 +40,10 @@ public sealed class IssueKeyScreen : Screen
 
     public override string Help => """
         Issues a key for one holder and one role. A practitioner's key is tied to the FCA they work in;
-        a contact centre's key to its centre (centres/…). The secret is shown once, on the next screen.
-        Ctrl+S issues; Esc leaves without issuing.
+        a contact centre's key to its centre: type part of its name (or town, or postcode); it must
+        match one centre. The secret is shown once, on the next screen. No role is chosen until you choose one.
+        Tab / Shift+Tab  move between fields     Arrows, Space  choose the role
+        Ctrl+S  issue                            Esc  leave (asks first if you typed anything)
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() => [new(Key.S.WithCtrl, "Issue", Issue)];
@@ -60,11 +62,25 @@ public sealed class IssueKeyScreen : Screen
             _problems.Show([new FieldViolation("roles", "choose the key's role (arrows, then Space)")], "Not issued. Please correct:");
             return;
         }
-        var request = new IssueApiKeyRequest { DisplayName = _holder.Text.Trim(), FcaId = _fca.Text.Trim(), Centre = _centre.Text.Trim(), ValidDays = days };
+        var request = new IssueApiKeyRequest { DisplayName = _holder.Text.Trim(), FcaId = _fca.Text.Trim(), ValidDays = days };
         request.Roles.Add(Roles[role]);
         _problems.Clear();
-        Call(c => c.Access.IssueApiKeyAsync(request).ResponseAsync, issued =>
+        var typed = _centre.Text;
+        Call(async c =>
         {
+            // The centre is typed as the operator knows it; the key is tied to its register entry.
+            var (centre, problem) = await CentreNames.ResolveAsync(c, typed);
+            if (problem is not null) return (Issued: (IssueApiKeyResponse?)null, Problem: problem);
+            request.Centre = centre!;
+            return (Issued: await c.Access.IssueApiKeyAsync(request).ResponseAsync, Problem: (string?)null);
+        }, result =>
+        {
+            if (result.Problem is not null)
+            {
+                _problems.Show([new FieldViolation("centre", result.Problem)], "Not issued. Please correct:");
+                return;
+            }
+            var issued = result.Issued!;
             MarkSaved();
             Shell.Back();
             Shell.Show(new SecretScreen(Shell, issued.ApiKey.DisplayName, issued.Secret));

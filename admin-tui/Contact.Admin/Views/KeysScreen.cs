@@ -59,12 +59,21 @@ public sealed class KeysScreen : Screen
             var page = await c.Access.ListApiKeysAsync(new ListApiKeysRequest { PageSize = 200, PageToken = token, ShowInactive = _showInactive });
             return (page.ApiKeys, page.NextPageToken, 0);
         });
-        return all;
-    }, keys =>
+        // A centre's key shows the centre by name (a few keys each: one read per centre not yet known).
+        var names = new Dictionary<string, string>();
+        foreach (var centre in all.Select(k => k.Centre).Where(n => n.Length > 0).Distinct())
+        {
+            try { names[centre] = (await c.Register.GetCentreAsync(new GetCentreRequest { Name = centre })).DisplayName; }
+            catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.NotFound) { }
+        }
+        return (all, names);
+    }, loaded =>
     {
-        _keys = keys;
+        (_keys, _centreNames) = loaded;
         Show();
     });
+
+    private Dictionary<string, string> _centreNames = [];
 
     private void Show()
     {
@@ -72,6 +81,7 @@ public sealed class KeysScreen : Screen
         {
             ["Holder"] = k => Words.Cut(k.DisplayName, 24),
             ["Roles"] = k => string.Join(",", k.Roles.Select(Words.Role)),
+            ["For"] = k => Words.Cut(k.Centre.Length > 0 ? _centreNames.GetValueOrDefault(k.Centre, k.Centre) : k.FcaId.Length > 0 ? "FCA " + k.FcaId : "-", 22),
             ["State"] = State,
             ["Last used"] = k => k.LastUseTime is null ? "never" : Words.Time(k.LastUseTime),
             ["Key"] = k => k.Name,

@@ -54,6 +54,8 @@ public sealed class ReferralDetailScreen : Screen
 
     public override void Reconnected() => Load();
 
+    protected override void ShowProblem(string words) => _headline.Text = words;
+
     public override void ReferralChanged(Referral referral)
     {
         if (referral.Name == _name) Render(referral);

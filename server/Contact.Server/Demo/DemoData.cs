@@ -28,19 +28,14 @@ public sealed class DemoData(ContactStore store, RegisterRepository register, Po
 
     public async Task EnsureLoadedAsync()
     {
-        if (store.Read(s => s.Settings.FindById(LoadedFlag)) is null)
+        if (store.Setting(LoadedFlag) is null)
         {
             var towns = LoadTowns();
             var (centres, changes) = Generate(towns, UkClock.Today(time), time.GetUtcNow());
             await postcodes.StoreDistrictsAsync(towns.Select(t => new PostcodeEntry { Id = t.District, Latitude = t.Latitude, Longitude = t.Longitude, Count = 1 }));
             await postcodes.AddAsync(centres.Select(c => (Postcode.Parse(c.Postcode), new GeoPoint(c.Latitude, c.Longitude))));
-            await store.WriteAsync(scope =>
-            {
-                foreach (var change in changes.OrderBy(c => c.EffectiveDate).ThenBy(c => c.Recorded)) scope.AccreditationChanges.Insert(change);
-                scope.Centres.InsertBulk(centres);
-                scope.Settings.Upsert(new StoreSetting { Id = LoadedFlag, Value = time.GetUtcNow().ToString("O") });
-                trail.RecordIn(scope, CallAudit.System("demo-register-load"), $"{centres.Count} demo centres");
-            });
+            await register.LoadAsync(centres, changes.OrderBy(c => c.EffectiveDate).ThenBy(c => c.Recorded), LoadedFlag,
+                CallAudit.System("demo-register-load"), $"{centres.Count} demo centres");
             register.LoadIndex();
             log.LogInformation("Loaded the demo register: {Count} synthetic centres in {Towns} towns.", centres.Count, towns.Count);
         }
@@ -56,7 +51,7 @@ public sealed class DemoData(ContactStore store, RegisterRepository register, Po
             log.LogInformation("Demo API keys are in {File}.", file);
             return;
         }
-        var centre = store.Read(s => s.Centres.FindOne(c => c.Demo));
+        var centre = register.AnyDemoCentre();
         var keys = new Dictionary<string, string>();
         async Task Issue(string label, Role role, string? fca = null, string? centreId = null)
         {

@@ -8,6 +8,7 @@ using Contact.Server.Domain.Register;
 using Contact.Server.Hosting;
 using Contact.Server.OpenReferral;
 using Contact.Server.Storage;
+using Contact.Server.OpenApi;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Contact.Server.Finder;
@@ -45,7 +46,9 @@ public static class FinderEndpoints
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/find"), branch => branch.UseResponseCompression());
         // Assets: their URLs carry a hash of their content, so a year is safe.
         app.MapGet("/find/assets/{name}", (string name, HttpContext http, FinderAssets assets) => assets.Serve(name, http))
-            .WithHttpCaching(TimeSpan.FromDays(365));
+            .WithHttpCaching(TimeSpan.FromDays(365))
+            .WithOperation(Html("getFinderAsset", "A finder asset", "The page's stylesheet and images, named by a hash of their content.")
+                with { TextContentType = "application/octet-stream", Parameters = [new("name", "path", "The asset's hashed file name.")] });
         // Pages: cacheable but stale at once, so every use revalidates (ETag, 304) and a suspended
         // centre disappears on the very next search (MOU 2.1.2).
         var pages = app.MapGroup("/find").RequireRateLimiting(OpenReferralFeed.RateLimitPolicy).WithHttpCaching(TimeSpan.Zero);
@@ -59,10 +62,16 @@ public static class FinderEndpoints
                     $"render;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.000", CultureInfo.InvariantCulture)}";
                 return result;
             });
-        pages.MapGet("", (HttpContext http, FinderPages html) => Page(http, 200, html.Search(Form(http.Request), [])));
-        pages.MapGet("/results", ResultsPage);
-        pages.MapGet("/centres/{id}", Details);
-        pages.MapGet("/{**rest}", (HttpContext http) => NotFoundPage(http));
+        pages.MapGet("", (HttpContext http, FinderPages html) => Page(http, 200, html.Search(Form(http.Request), [])))
+            .WithOperation(Html("getFinder", "Find a centre", "The public search form (HTML)."));
+        pages.MapGet("/results", ResultsPage)
+            .WithOperation(Html("getFinderResults", "Find a centre: results", "The nearest accredited centres to a postcode or a point (HTML).")
+                with { Parameters = FinderParameters });
+        pages.MapGet("/centres/{id}", Details)
+            .WithOperation(Html("getFinderCentre", "A centre's page", "One accredited centre (HTML); the feed's rules of disclosure apply.")
+                with { Parameters = [new("id", "path", "The centre's register id.", Example: "demo0001")] });
+        pages.MapGet("/{**rest}", (HttpContext http) => NotFoundPage(http))
+            .WithOperation(Html("getFinderNotFound", "The finder's not-found page", "Any other path under /find: a 404 page in the finder's style."));
         return app;
     }
 
@@ -148,6 +157,20 @@ public static class FinderEndpoints
         string[] fields = ["type", "postcode", "setting", "distance"];
         return errors.OrderBy(e => Array.IndexOf(fields, e.Field)).ToList();
     }
+
+    /// <summary>How the finder's routes appear in /openapi.json: open HTML pages.</summary>
+    private static HttpOperation Html(string id, string summary, string description) =>
+        new(id, "Find a centre", summary, description) { TextContentType = "text/html", Problems = false };
+
+    private static readonly HttpParameter[] FinderParameters =
+    [
+        new("postcode", "query", "A UK postcode to search from.", Example: "LS1 4AP"),
+        new("type", "query", "The contact type: supported or supervised."),
+        new("setting", "query", "Centre-based, community, or either."),
+        new("distance", "query", "How far, in miles."),
+        new("lat", "query", "Latitude to search from, instead of a postcode."),
+        new("lon", "query", "Longitude to search from, instead of a postcode."),
+    ];
 
     private static SearchForm Form(HttpRequest request)
     {

@@ -7,119 +7,153 @@ using V1 = Contact.V1;
 namespace Contact.Server.Hosting;
 
 /// <summary>
-/// The server's one-off commands. They open the store themselves, so the server must not be
-/// running on the same store (LiteDB holds the file exclusively).
+/// The server's one-off commands (see <see cref="ServerCommandLine"/>). Those that open the store
+/// need the server stopped (LiteDB holds the file exclusively). None shows a stack trace: every
+/// failure is one line on standard error and an exit code from <see cref="ExitCodes"/>.
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["bootstrap-key", "verify-audit", "backup", "restore"];
-
-    /// <summary>
-    /// Separates a leading command and its operands (e.g. a name, a file) from the configuration
-    /// arguments, which must then take the "--key=value" form; "--demo" becomes Contact:Demo=true.
-    /// Operands never reach the configuration: "/path" would read as a "--path" key there.
-    /// </summary>
-    public static (string? Command, string[] Operands, string[] Arguments) Split(string[] args)
-    {
-        var rest = args.Select(a => a == "--demo" ? "--Contact:Demo=true" : a).ToList();
-        if (rest.Count == 0 || !Known.Contains(rest[0])) return (null, [], rest.ToArray());
-        var arguments = rest.Skip(1).ToList();
-        return (rest[0], arguments.Where(a => !a.StartsWith("--")).ToArray(), arguments.Where(a => a.StartsWith("--")).ToArray());
-    }
-
-    public static async Task<int> RunAsync(string command, string[] operands, WebApplicationBuilder builder)
-    {
-        // Standard output carries only the command's result (a key, a file name), for scripts.
-        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        using var services = builder.Services.BuildServiceProvider();
-        try
-        {
-            return command switch
-            {
-                "bootstrap-key" => await BootstrapKeyAsync(services, operands.FirstOrDefault() ?? "NCT operator"),
-                "verify-audit" => VerifyAudit(services),
-                "backup" => await BackupAsync(operands.FirstOrDefault() ?? builder.Configuration["Kestrel:Endpoints:Grpc:Url"] ?? "http://127.0.0.1:5080"),
-                "restore" => Restore(services, operands.FirstOrDefault()),
-                _ => 2,
-            };
-        }
-        catch (Exception ex) when (ex is StoreOpenException or SecretsException or IOException or RpcException)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 1;
-        }
-    }
-
     /// <summary>
     /// Issues the first NCT operator key of a store and prints it once. Refused when a live NCT key
     /// exists already: further keys are issued through AccessService.IssueApiKey.
     /// </summary>
-    private static async Task<int> BootstrapKeyAsync(IServiceProvider services, string name)
+    public static Task<int> BootstrapKeyAsync(WebApplicationBuilder builder, string name) => RunAsync(builder, async services =>
     {
         var credentials = services.GetRequiredService<Credentials>();
         if (credentials.HasActiveNctKey())
         {
             Console.Error.WriteLine("This store already has a live NCT operator key; issue further keys with AccessService.IssueApiKey.");
-            return 1;
+            return ExitCodes.Failed;
         }
         var issued = await credentials.IssueAsync(name, [Role.NctOperator], null, null, Credentials.DefaultValidDays,
             Principal.System, CallAudit.System("bootstrap-key"), services.GetRequiredService<AuditTrail>());
         Console.WriteLine(issued.Secret);
         Console.Error.WriteLine($"Issued NCT operator key apiKeys/{issued.Record.Id} for \"{name}\", valid until {issued.Record.Expires:yyyy-MM-dd}. It is shown once: keep it safe.");
-        return 0;
+        return ExitCodes.Ok;
+    });
+
+    /// <summary>Verifies the audit chain of a stopped store, opened read-only so that a damaged file is never written to.</summary>
+    public static int VerifyAudit(WebApplicationBuilder builder) => Run(builder, services =>
+    {
+        var (options, report) = Check(services, full: false);
+        if (report.Audit is null)
+        {
+            Console.Error.WriteLine(report.Findings[0]);
+            return ExitCodes.StoreDamaged;
+        }
+        Console.WriteLine(StoreCheck.Describe(report.Audit));
+        return Exit(report, options);
+    });
+
+    /// <summary>Checks a stopped store read-only: LiteDB's own reading of every document and index, then the audit chain.</summary>
+    public static int CheckStore(WebApplicationBuilder builder) => Run(builder, services =>
+    {
+        var (options, report) = Check(services, full: true);
+        Console.WriteLine($"Store {options.Storage.DisplayPath}:");
+        foreach (var finding in report.Findings) Console.WriteLine("  " + finding);
+        Console.WriteLine(report.Result switch
+        {
+            StoreCheck.Outcome.Intact => "Result: intact.",
+            StoreCheck.Outcome.AuditBroken => "Result: the audit chain is BROKEN (entries edited or deleted): restore the newest backup that verifies, and investigate.",
+            _ => "Result: the store is DAMAGED: restore the newest backup that verifies (check it first with check-store on a copy).",
+        });
+        return Exit(report, options);
+    });
+
+    private static (ContactOptions Options, StoreCheck.Report Report) Check(IServiceProvider services, bool full)
+    {
+        var options = services.GetRequiredService<ContactOptions>();
+        var secrets = services.GetRequiredService<Secrets>();
+        var storage = options.Storage;
+        return (options, StoreCheck.Run(storage.ResolvePath(), storage.DisplayPath, storage.Password ?? secrets.StoragePassword, secrets, full));
     }
 
-    private static int VerifyAudit(IServiceProvider services)
+    private static int Exit(StoreCheck.Report report, ContactOptions options)
     {
-        var result = services.GetRequiredService<AuditTrail>().Verify();
-        if (result.Intact)
+        if (report.Result == StoreCheck.Outcome.Damaged)
+            Console.Error.WriteLine($"The store '{options.Storage.DisplayPath}' is damaged: restore the newest backup that verifies (the restore command).");
+        return report.Result switch
         {
-            Console.WriteLine($"Audit chain intact: {result.EntriesChecked} entries verified.");
-            return 0;
-        }
-        Console.WriteLine($"Audit chain BROKEN at entry {result.FirstBrokenSequence}: {result.Problem} ({result.EntriesChecked} entries verified before it).");
-        return 3;
+            StoreCheck.Outcome.Intact => ExitCodes.Ok,
+            StoreCheck.Outcome.AuditBroken => ExitCodes.AuditBroken,
+            _ => ExitCodes.StoreDamaged,
+        };
     }
 
     /// <summary>
     /// Asks the running server for an online backup (StoreService.CreateBackup) with an NCT key from
-    /// CONTACT_API_KEY, at the given address or else the configured listener.
+    /// CONTACT_API_KEY, at the given address.
     /// </summary>
-    private static async Task<int> BackupAsync(string address)
+    public static async Task<int> BackupAsync(string address)
     {
         var key = Environment.GetEnvironmentVariable("CONTACT_API_KEY");
         if (string.IsNullOrWhiteSpace(key))
         {
             Console.Error.WriteLine("Set CONTACT_API_KEY to an NCT operator key.");
-            return 2;
+            return ExitCodes.Usage;
         }
-        using var channel = GrpcChannel.ForAddress(address);
-        var created = await new V1.StoreService.StoreServiceClient(channel).CreateBackupAsync(new V1.CreateBackupRequest(),
-            new Metadata { { "authorization", "Bearer " + key.Trim() } }, deadline: DateTime.UtcNow.AddMinutes(10));
-        Console.WriteLine(created.FileName);
-        Console.Error.WriteLine($"Backup {Backups.FolderName}/{created.FileName} written ({created.SizeBytes:N0} bytes, audit entry {created.AuditSequence}).");
-        return 0;
+        try
+        {
+            using var channel = GrpcChannel.ForAddress(address);
+            var created = await new V1.StoreService.StoreServiceClient(channel).CreateBackupAsync(new V1.CreateBackupRequest(),
+                new Metadata { { "authorization", "Bearer " + key.Trim() } }, deadline: DateTime.UtcNow.AddMinutes(10));
+            Console.WriteLine(created.FileName);
+            Console.Error.WriteLine($"Backup {Backups.FolderName}/{created.FileName} written ({created.SizeBytes:N0} bytes, audit entry {created.AuditSequence}).");
+            return ExitCodes.Ok;
+        }
+        catch (RpcException ex)
+        {
+            Console.Error.WriteLine($"The server at {address} did not make a backup: {ex.StatusCode}: {OneLine(ex.Status.Detail)}");
+            return ExitCodes.Failed;
+        }
+        catch (Exception ex) when (ex is UriFormatException or InvalidOperationException or HttpRequestException)
+        {
+            Console.Error.WriteLine($"No backup: cannot call a server at '{address}' ({OneLine(ex.Message)}).");
+            return ExitCodes.Failed;
+        }
     }
 
     /// <summary>Puts a backup in place of the store (server stopped; the same data key). See <see cref="Backups.Restore"/>.</summary>
-    private static int Restore(IServiceProvider services, string? backupFile)
+    public static int Restore(WebApplicationBuilder builder, string backupFile) => Run(builder, services =>
     {
-        if (backupFile is null)
-        {
-            Console.Error.WriteLine("Usage: restore <backup file>");
-            return 2;
-        }
         var options = services.GetRequiredService<ContactOptions>();
         var keyFile = options.Secrets.KeyFile ?? Path.Combine(options.Storage.DataDirectory, "contact.key");
         if (string.IsNullOrWhiteSpace(options.Secrets.DataKey) && !File.Exists(keyFile))
         {
             Console.Error.WriteLine("A backup opens only with the data key it was made with: set Contact:Secrets:DataKey " +
                 "(environment Contact__Secrets__DataKey) or Contact:Secrets:KeyFile.");
-            return 1;
+            return ExitCodes.Failed;
         }
         var replaced = Backups.Restore(options.Storage, services.GetRequiredService<Secrets>(), backupFile);
-        Console.Error.WriteLine($"Restored {backupFile} to {options.Storage.DisplayPath}; its audit chain verifies." +
+        Console.Error.WriteLine($"Restored {backupFile} to {options.Storage.DisplayPath}; it reads back whole and its audit chain verifies." +
             (replaced.Length > 0 ? $" The store it replaced is kept as {replaced}." : ""));
-        return 0;
+        return ExitCodes.Ok;
+    });
+
+    private static int Run(WebApplicationBuilder builder, Func<IServiceProvider, int> command) =>
+        RunAsync(builder, services => Task.FromResult(command(services))).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(WebApplicationBuilder builder, Func<IServiceProvider, Task<int>> command)
+    {
+        // Standard output carries only the command's result (a key, a file name, a report), for scripts.
+        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        try
+        {
+            await using var services = builder.Services.BuildServiceProvider();
+            return await command(services);
+        }
+        catch (Exception ex) when (StoreDamagedException.IsDamage(ex))
+        {
+            Console.Error.WriteLine(ex is StoreDamagedException ? ex.Message : new StoreDamagedException(builder.Configuration["Contact:Storage:DataDirectory"] ?? "data", ex).Message);
+            return ExitCodes.StoreDamaged;
+        }
+        catch (Exception ex) when (ex is StoreOpenException or SecretsException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(OneLine(ex.Message));
+            return ExitCodes.Failed;
+        }
     }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

@@ -2,6 +2,7 @@ using Contact.Server.Domain.InformationSharing;
 using Contact.Server.Domain.Register;
 using Contact.Server.Finder;
 using Contact.Server.Observability;
+using Contact.Server.OpenApi;
 using Contact.Server.OpenReferral;
 using OpenTelemetry.Metrics;
 using Contact.Server.Security;
@@ -43,6 +44,8 @@ public static class ContactHosting
     {
         var options = configuration.GetSection("Contact").Get<ContactOptions>() ?? new ContactOptions();
         services.AddSingleton(options);
+        var limits = configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        services.AddSingleton(limits);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => LoadSecrets(options, sp.GetRequiredService<ILogger<Secrets>>()));
         services.AddSingleton(sp =>
@@ -64,7 +67,7 @@ public static class ContactHosting
         services.AddSingleton<ChangeFeed<ReferralEvent>>();
         services.AddSingleton<ReferralRepository>();
         services.AddSingleton<PostcodeDirectory>();
-        // Concerns, grants and the MOU review (issue 6).
+        // Concerns, grants and the MOU review.
         services.AddSingleton(configuration.GetSection("Contact:Concerns").Get<Domain.Concerns.ConcernDeadlines>() ?? new Domain.Concerns.ConcernDeadlines());
         services.AddSingleton<ConcernFeed>();
         services.AddSingleton<ConcernRepository>();
@@ -80,6 +83,8 @@ public static class ContactHosting
         services.AddSingleton<SharingRepository>();
         services.AddSingleton<AccessInterceptor>();
         services.AddSingleton<ErrorInterceptor>();
+        services.AddSingleton<JsonFaceErrorInterceptor>();
+        services.AddSingleton<RequestRangeInterceptor>();
         services.AddSingleton<RpcMetrics>();
         services.AddSingleton<RpcMetricsInterceptor>();
         // Stateless: registered so grpc-dotnet reuses one instance instead of creating one per call.
@@ -93,12 +98,17 @@ public static class ContactHosting
 
         services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<JsonFaceErrorInterceptor>();   // outermost: rewrites every refusal of a transcoded call
             grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<ExpiredDeadlineInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
+            // After the access check: a caller who may not call the method learns nothing of its fields.
+            grpc.Interceptors.Add<RequestRangeInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
             if (options.ServerTiming) grpc.Interceptors.Add<ServerTimingInterceptor>();
-            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            // Small by default; the services with a bulk method take more, and RequestSizeLimitMiddleware
+            // holds each of their other methods to the default before a byte is parsed.
+            grpc.MaxReceiveMessageSize = limits.MaxRequestBytes;
             grpc.EnableDetailedErrors = false;
         }).AddJsonTranscoding(json =>
         {
@@ -106,7 +116,10 @@ public static class ContactHosting
             // google.rpc.Status JSON with their details, which needs the detail types registered.
             json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
                 Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor);
-        });
+        })
+        .AddServiceOptions<RegisterService>(o => o.MaxReceiveMessageSize = limits.BulkRequestBytes)
+        .AddServiceOptions<CaseService>(o => o.MaxReceiveMessageSize = limits.BulkRequestBytes)
+        .AddServiceOptions<PostcodeService>(o => o.MaxReceiveMessageSize = limits.BulkRequestBytes);
         services.AddGrpcReflection();
         services.AddContactGrpcWeb(configuration);
         services.AddOpenReferralFeed(options.OpenReferral);
@@ -122,14 +135,22 @@ public static class ContactHosting
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseCors();          // before the limiter, so a 429 still carries the CORS headers
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseRateLimiter();
         app.UseHttpCaching();   // ETag, Cache-Control and 304 for endpoints marked WithHttpCaching
+        app.UseMiddleware<JsonFaceRequestValidation>();   // transcoded calls: unknown or malformed parameters refused
         app.UseContactGrpcWeb();
         // Operations: HTTP health (the same checks as grpc.health.v1: the store answers) and metrics.
-        app.MapHealthChecks("/healthz");
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks("/healthz").WithOperation(new HttpOperation("getHealth", "Operations", "Health",
+            "Healthy (200) while the store answers a read, else Unhealthy (503): the same check as grpc.health.v1.Health/Check.")
+            { TextContentType = "text/plain", Problems = false });
+        app.MapPrometheusScrapingEndpoint("/metrics").WithOperation(new HttpOperation("getMetrics", "Operations", "Metrics",
+            "Prometheus text: rpc_server_call_duration_seconds per RPC (service, method, status code), transcoded calls included.")
+            { TextContentType = "text/plain", Problems = false });
         app.MapOpenReferralFeed(app.Services.GetRequiredService<ContactOptions>().OpenReferral);
         app.MapFinder();
+        app.MapOpenApiDescription();
+        app.MapUnknownRoutes();
         app.MapGrpcService<RegisterService>();
         app.MapGrpcService<PostcodeService>();
         app.MapGrpcService<AccessService>();
@@ -144,6 +165,28 @@ public static class ContactHosting
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
+    }
+
+    /// <summary>
+    /// Opens the store and loads the register and the postcode directory; returns the refusal to print when the store cannot
+    /// be opened (wrong key, damaged or foreign file) instead of throwing it at the host.
+    /// </summary>
+    public static Exception? OpenStore(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<RegisterRepository>().LoadIndex();
+            services.GetRequiredService<PostcodeDirectory>().Load();
+            return null;
+        }
+        catch (Exception ex) when (ex is StoreOpenException or SecretsException)
+        {
+            return ex;
+        }
+        catch (Exception ex) when (StoreDamagedException.IsDamage(ex))
+        {
+            return ex as StoreDamagedException ?? new StoreDamagedException(services.GetRequiredService<ContactOptions>().Storage.DisplayPath, ex);
+        }
     }
 
     internal static Secrets LoadSecrets(ContactOptions options, ILogger log)

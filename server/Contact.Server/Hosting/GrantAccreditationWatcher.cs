@@ -70,7 +70,7 @@ public sealed class GrantAccreditationWatcher(AccreditationFeed feed, GrantRepos
         var centres = grants.Applications().Where(a => a.Status == GrantApplicationStatus.Pending && !a.Flagged).Select(a => a.CentreId).Distinct();
         foreach (var id in centres)
         {
-            if (register.Get(id) is { } centre && !AccreditationRules.IsAccreditedFor(centre, ContactKind.Supported, today))
+            if (register.Get(id) is { } centre && !GrantRules.IsEligible(centre, today))
                 await grants.FlagPendingAsync(id, $"Not accredited for supported contact ({when})");
         }
     }

@@ -8,8 +8,8 @@ public sealed class StartupTasks(RegisterRepository register, PostcodeDirectory 
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        register.LoadIndex();
-        postcodes.Load();
+        register.EnsureIndexLoaded();
+        postcodes.EnsureLoaded();
         if (options.Demo) await ActivatorUtilities.CreateInstance<DemoData>(services).EnsureLoadedAsync();
         log.LogInformation("Register loaded.");
     }

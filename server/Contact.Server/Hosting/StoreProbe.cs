@@ -60,7 +60,7 @@ public sealed class StoreProbe(ContactStore store, HealthServiceImpl grpcHealth,
         if (Interlocked.Exchange(ref _probing, 1) == 1) return;
         try
         {
-            store.Read(s => s.Settings.Count());
+            store.Ping();
             Interlocked.Exchange(ref _lastAnsweredTicks, _clock.Elapsed.Ticks);
             Volatile.Write(ref _last, new Outcome(HealthCheckResult.Healthy()));
         }

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Contact.Server.Domain.Common;
 using Contact.Server.Domain.Register;
 using Contact.Server.Hosting;
+using Contact.Server.OpenApi;
 using Contact.Server.Storage;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -42,6 +43,8 @@ public static class OpenReferralFeed
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Set, so the OpenAPI document can export the answers' schemas from these same options.
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
     public static IServiceCollection AddOpenReferralFeed(this IServiceCollection services, OpenReferralOptions options)
@@ -78,7 +81,8 @@ public static class OpenReferralFeed
         var max = options.MaxPerPage;
 
         feed.MapGet("/", (HttpRequest request) => Strict(request, [])
-            ?? Results.Json(new OrukApiInfo(OrukVersion, ProfileUrl, $"{Base(request)}/openapi.json"), Json));
+            ?? Results.Json(new OrukApiInfo(OrukVersion, ProfileUrl, $"{Base(request)}/openapi.json"), Json))
+            .WithOperation(Operation("getApiInfo", "The API and its profile", "ORUK 3.0: the HSDS version, the profile and where this OpenAPI document is.", typeof(OrukApiInfo), []));
 
         feed.MapGet("/services", (HttpRequest request, RegisterIndex index, PostcodeDirectory postcodes, TimeProvider time) =>
         {
@@ -87,14 +91,16 @@ public static class OpenReferralFeed
             if (query.Errors.Count > 0) return Refuse(query.Errors);
             var centres = query.Select(Listed(index, today), today);
             return Results.Json(query.PageOf(centres, c => OrukMapper.ToService(c, today, SelfUrl(request, c))), Json);
-        });
+        })
+            .WithOperation(Operation("listServices", "Accredited services", "Every service accredited today at some level (policy 1.2), paged, with filters.", typeof(OrukPage<OrukService>), OrukQuery.ServiceListDocs));
         feed.MapGet("/services/{id}", (string id, HttpRequest request, RegisterIndex index, TimeProvider time) =>
         {
             var today = UkClock.Today(time);
             return Strict(request, []) ?? (Find(index, id, today, OrukIds.Service) is { } centre
                 ? Results.Json(OrukMapper.ToService(centre, today, SelfUrl(request, centre)), Json)
                 : NotListed("service"));
-        });
+        })
+            .WithOperation(Operation("getService", "One service", "A service by its id (a UUID; the register id is accepted too). 404 when it is not accredited today.", typeof(OrukService), [Id("service")]));
 
         feed.MapGet("/service_at_locations", (HttpRequest request, RegisterIndex index, PostcodeDirectory postcodes, TimeProvider time) =>
         {
@@ -103,14 +109,16 @@ public static class OpenReferralFeed
             if (query.Errors.Count > 0) return Refuse(query.Errors);
             var centres = query.Select(Listed(index, today), today);
             return Results.Json(query.PageOf(centres, c => OrukMapper.ToServiceAtLocationWithService(c, today, SelfUrl(request, c))), Json);
-        });
+        })
+            .WithOperation(Operation("listServiceAtLocations", "Accredited services at their locations", "The services at their locations, each with its service nested; the same filters as /services.", typeof(OrukPage<OrukServiceAtLocation>), OrukQuery.ServiceListDocs));
         feed.MapGet("/service_at_locations/{id}", (string id, HttpRequest request, RegisterIndex index, TimeProvider time) =>
         {
             var today = UkClock.Today(time);
             return Strict(request, []) ?? (Find(index, id, today, OrukIds.ServiceAtLocation) is { } centre
                 ? Results.Json(OrukMapper.ToServiceAtLocationWithService(centre, today, SelfUrl(request, centre)), Json)
                 : NotListed("service at a location"));
-        });
+        })
+            .WithOperation(Operation("getServiceAtLocation", "One service at its location", "A service at its location by id, with the service nested.", typeof(OrukServiceAtLocation), [Id("service at location")]));
 
         feed.MapGet("/organizations", (HttpRequest request, RegisterIndex index, TimeProvider time) =>
         {
@@ -118,32 +126,43 @@ public static class OpenReferralFeed
             var query = OrukQuery.Parse(request.Query, OrukQuery.PagingParameters, max, null);
             if (query.Errors.Count > 0) return Refuse(query.Errors);
             return Results.Json(query.PageOf(Organizations(index, today), OrukMapper.ToOrganization), Json);
-        });
+        })
+            .WithOperation(Operation("listOrganizations", "Organisations", "The organisations running at least one accredited service.", typeof(OrukPage<OrukOrganization>), OrukQuery.PagingDocs));
         feed.MapGet("/organizations/{id}", (string id, HttpRequest request, RegisterIndex index, TimeProvider time) =>
             Strict(request, []) ?? (Organizations(index, UkClock.Today(time)).FirstOrDefault(c => OrukMapper.OrganizationId(c) == id.ToLowerInvariant()) is { } centre
                 ? Results.Json(OrukMapper.ToOrganization(centre), Json)
-                : NotListed("organization")));
+                : NotListed("organization")))
+            .WithOperation(Operation("getOrganization", "One organisation", "An organisation by id.", typeof(OrukOrganization), [Id("organization")]));
 
         feed.MapGet("/taxonomies", (HttpRequest request) =>
         {
             var query = OrukQuery.Parse(request.Query, OrukQuery.PagingParameters, max, null);
             return query.Errors.Count > 0 ? Refuse(query.Errors) : Results.Json(query.PageOf([OrukTaxonomies.ContactTypes], t => t), Json);
-        });
+        })
+            .WithOperation(Operation("listTaxonomies", "Taxonomies", "The one vocabulary the feed uses: the contact types.", typeof(OrukPage<OrukTaxonomy>), OrukQuery.PagingDocs));
         feed.MapGet("/taxonomies/{id}", (string id, HttpRequest request) =>
             Strict(request, []) ?? (string.Equals(id, OrukTaxonomies.ContactTypesId, StringComparison.OrdinalIgnoreCase)
                 ? Results.Json(OrukTaxonomies.ContactTypes, Json)
-                : NotFound("No taxonomy has this id.", "The feed publishes one taxonomy, the contact types (see /taxonomies).")));
+                : NotFound("No taxonomy has this id.", "The feed publishes one taxonomy, the contact types (see /taxonomies).")))
+            .WithOperation(Operation("getTaxonomy", "One taxonomy", "A taxonomy by id.", typeof(OrukTaxonomy), [Id("taxonomy")]));
         feed.MapGet("/taxonomy_terms", (HttpRequest request) =>
         {
             var query = OrukQuery.Parse(request.Query, OrukQuery.PagingParameters, max, null);
             return query.Errors.Count > 0 ? Refuse(query.Errors) : Results.Json(query.PageOf(OrukTaxonomies.Terms, t => t.ToOruk()), Json);
-        });
+        })
+            .WithOperation(Operation("listTaxonomyTerms", "Taxonomy terms", "The contact types: supported, supervised, handover, indirect.", typeof(OrukPage<OrukTaxonomyTerm>), OrukQuery.PagingDocs));
         feed.MapGet("/taxonomy_terms/{id}", (string id, HttpRequest request) =>
             Strict(request, []) ?? (OrukTaxonomies.TermById(id.ToLowerInvariant()) is { } term
                 ? Results.Json(term.ToOruk(), Json)
-                : NotFound("No taxonomy term has this id.", "The terms are the contact types (see /taxonomy_terms).")));
+                : NotFound("No taxonomy term has this id.", "The terms are the contact types (see /taxonomy_terms).")))
+            .WithOperation(Operation("getTaxonomyTerm", "One taxonomy term", "A contact type by id.", typeof(OrukTaxonomyTerm), [Id("taxonomy term")]));
         return app;
     }
+
+    private static HttpOperation Operation(string id, string summary, string description, Type response, IReadOnlyList<HttpParameter> parameters) =>
+        new(id, "Open Referral UK", summary, description) { JsonResponse = response, Parameters = parameters };
+
+    private static HttpParameter Id(string what) => new("id", "path", $"The {what}'s id: a UUID, stable across restarts and restores.", Format: "uuid");
 
     private static IEnumerable<Centre> Listed(RegisterIndex index, DateOnly today) => index.All().Where(c => OrukMapper.IsListed(c, today));
 

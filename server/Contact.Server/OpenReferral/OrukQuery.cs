@@ -2,6 +2,7 @@ using System.Globalization;
 using Contact.Server.Domain.Common;
 using Contact.Server.Domain.Geo;
 using Contact.Server.Domain.Register;
+using Contact.Server.OpenApi;
 using Contact.Server.Storage;
 
 namespace Contact.Server.OpenReferral;
@@ -23,13 +24,36 @@ public sealed class OrukQuery
         ["full_service"] = "not supported: organisations are listed without their services; use /services?organization_id=",
     };
 
+    /// <summary>The parameters of the other lists (/organizations, /taxonomies, /taxonomy_terms), documented.</summary>
+    public static readonly IReadOnlyList<HttpParameter> PagingDocs =
+    [
+        new("page", "query", "Page number, from 1.", "integer", Example: 1),
+        new("per_page", "query", "Items a page, 1 to Contact:OpenReferral:MaxPerPage (default 200); default 50.", "integer", Example: 50),
+        new("format", "query", "Only \"json\" (the default) is served."),
+    ];
+
+    /// <summary>The parameters of the service lists (/services, /service_at_locations), documented.</summary>
+    public static readonly IReadOnlyList<HttpParameter> ServiceListDocs =
+    [
+        .. PagingDocs,
+        new("search", "query", "Free text, matched in the service's name, its organisation's name and its town.", Example: "leeds"),
+        new("text", "query", "ORUK 1.0's name for search."),
+        new("postcode", "query", "A UK postcode: the results are ordered by distance from it.", Example: "LS1 4AP"),
+        new("proximity", "query", "Metres from the postcode's centroid (needs postcode). Community services are measured from their coarse point.", "integer"),
+        new("taxonomy_term_id", "query", "Services accredited today for this contact type (see /taxonomy_terms).", Format: "uuid"),
+        new("taxonomy_id", "query", "Services with any term of this taxonomy: the contact types (see /taxonomies).", Format: "uuid"),
+        new("organization_id", "query", "Services of this organisation (see /organizations).", Format: "uuid"),
+        new("modified_after", "query", "Services changed on or after this date-time (ISO 8601).", Format: "date-time"),
+        new("day", "query", "Open on this day: MO, TU, WE, TH, FR, SA, SU (or the English name)."),
+        new("start_time", "query", "Opening at or after this UK local time (HH:MM), in the same session as day and end_time."),
+        new("end_time", "query", "Closing at or before this UK local time (HH:MM), in the same session as day and start_time."),
+    ];
+
     /// <summary>Parameters of the service lists (/services, /service_at_locations).</summary>
-    public static readonly string[] ServiceListParameters =
-        ["page", "per_page", "search", "text", "postcode", "proximity", "taxonomy_term_id", "taxonomy_id",
-         "organization_id", "modified_after", "day", "start_time", "end_time", "format"];
+    public static readonly string[] ServiceListParameters = ServiceListDocs.Select(p => p.Name).ToArray();
 
     /// <summary>Parameters of the other lists (/organizations, /taxonomies, /taxonomy_terms).</summary>
-    public static readonly string[] PagingParameters = ["page", "per_page", "format"];
+    public static readonly string[] PagingParameters = PagingDocs.Select(p => p.Name).ToArray();
 
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
     public int Page { get; private set; } = 1;

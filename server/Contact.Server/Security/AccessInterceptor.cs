@@ -97,7 +97,17 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
     {
         var header = context.RequestHeaders.GetValue("authorization");
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
-        return credentials.Authenticate(header["Bearer ".Length..].Trim());
+        try
+        {
+            return credentials.Authenticate(header["Bearer ".Length..].Trim());
+        }
+        catch (Exception ex) when (Storage.StoreDamagedException.IsDamage(ex))
+        {
+            // The keys cannot be read: no call can be admitted, and none may be told more than that.
+            log.LogCritical("The store is damaged where the API keys are kept: {Problem}. Run check-store and restore the newest backup that verifies.",
+                Storage.StoreDamagedException.Describe(ex));
+            throw ErrorMapper.StoreDamaged();
+        }
     }
 
     internal const string CallerKey = "contact.caller";

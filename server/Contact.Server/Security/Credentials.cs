@@ -19,6 +19,7 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
     public const int MaxValidDays = 730;
 
     private readonly ConcurrentDictionary<string, ApiKeyRecord> _cache = new();
+    private readonly ApiKeyRepository _keys = new(store);
 
     public sealed record Issued(ApiKeyRecord Record, string Secret);
 
@@ -37,13 +38,11 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
         v.ThrowIfInvalid();
         // Cafcass-only notes are decided by role set, so one key holding NACCC's role and a Cafcass
         // role would see Cafcass notes on NACCC's own requests (MOU 2.3.3, 2.3.4).
-        if (roles.Contains(Role.Naccc) && roles.Any(CafcassRoles.Contains))
+        if (roles.Contains(Role.Naccc) && roles.Any(RoleSets.Cafcass.Contains))
             throw RuleViolation.Rule("MOU 2.3.3", "a key cannot hold both the NACCC role and a Cafcass role " +
                 "(NCT operator, practitioner, call centre, case system): NACCC sees only what Cafcass shares with it", "roles",
                 RefusalKind.Invalid);
     }
-
-    private static readonly Role[] CafcassRoles = [Role.NctOperator, Role.Practitioner, Role.CallCentre, Role.CaseSystem];
 
     public async Task<Issued> IssueAsync(string displayName, IReadOnlyCollection<Role> roles, string? fcaId, string? centreId,
         int validDays, Principal issuer, CallAudit? audit, AuditTrail? trail)
@@ -65,7 +64,7 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
         };
         await store.WriteAsync(scope =>
         {
-            scope.ApiKeys.Insert(record);
+            ApiKeyRepository.Insert(scope, record);
             if (audit is not null) trail!.RecordIn(scope, audit.Touch(ApiKeyNames.Of(id)));
             scope.OnCommitted(() => _cache[id] = record);
         });
@@ -76,7 +75,7 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
     public Principal? Authenticate(string presented)
     {
         if (!TryParse(presented, out var id, out var secret)) return null;
-        var record = _cache.GetOrAdd(id, key => store.Read(s => s.ApiKeys.FindById(key)) ?? Missing);
+        var record = _cache.GetOrAdd(id, key => _keys.Find(key) ?? Missing);
         if (ReferenceEquals(record, Missing))
         {
             _cache.TryRemove(new KeyValuePair<string, ApiKeyRecord>(id, Missing));
@@ -95,9 +94,9 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
         var now = time.GetUtcNow();
         return await store.WriteAsync(scope =>
         {
-            var record = scope.ApiKeys.FindById(id) ?? throw RuleViolation.NotFound(ApiKeyNames.Of(id));
+            var record = ApiKeyRepository.Find(scope, id) ?? throw RuleViolation.NotFound(ApiKeyNames.Of(id));
             record.Revoked ??= now;
-            scope.ApiKeys.Update(record);
+            ApiKeyRepository.Update(scope, record);
             trail.RecordIn(scope, audit.Touch(ApiKeyNames.Of(id)));
             scope.OnCommitted(() => _cache[id] = record);
             return record;
@@ -105,14 +104,14 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
     }
 
     public IReadOnlyList<ApiKeyRecord> List(bool includeInactive) =>
-        store.Read(s => s.ApiKeys.FindAll().ToList())
+        _keys.All()
             .Where(k => includeInactive || k.IsActive(time.GetUtcNow()))
             .OrderBy(k => k.Created).ThenBy(k => k.Id)
             .ToList();
 
     /// <summary>Whether any live key holds the NCT operator role (the bootstrap is refused once one does).</summary>
     public bool HasActiveNctKey() =>
-        store.Read(s => s.ApiKeys.FindAll().ToList()).Any(k => k.IsActive(time.GetUtcNow()) && k.Roles.Contains(Role.NctOperator));
+        _keys.All().Any(k => k.IsActive(time.GetUtcNow()) && k.Roles.Contains(Role.NctOperator));
 
     // Last use is kept to the minute, so a busy key costs one write a minute, not one a call.
     private void NoteUse(ApiKeyRecord record, DateTimeOffset now)
@@ -121,10 +120,10 @@ public sealed class Credentials(ContactStore store, TimeProvider time)
         record.LastUsed = now;
         _ = store.WriteAsync(scope =>
         {
-            var stored = scope.ApiKeys.FindById(record.Id);
+            var stored = ApiKeyRepository.Find(scope, record.Id);
             if (stored is null) return;
             stored.LastUsed = now;
-            scope.ApiKeys.Update(stored);
+            ApiKeyRepository.Update(scope, stored);
         });
     }
 

@@ -1,5 +1,4 @@
 using Contact.Server.Storage;
-using LiteDB;
 
 namespace Contact.Server.Security;
 

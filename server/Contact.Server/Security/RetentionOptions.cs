@@ -1,6 +1,3 @@
-using Contact.Server.Storage;
-using LiteDB;
-
 namespace Contact.Server.Security;
 
 /// <summary>The "Contact:Retention" configuration section.</summary>

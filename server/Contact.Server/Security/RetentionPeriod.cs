@@ -1,6 +1,3 @@
-using Contact.Server.Storage;
-using LiteDB;
-
 namespace Contact.Server.Security;
 
 /// <summary>How long a kind of record is kept after the event its area counts from (usually closure).</summary>

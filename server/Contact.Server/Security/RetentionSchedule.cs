@@ -1,6 +1,3 @@
-using Contact.Server.Storage;
-using LiteDB;
-
 namespace Contact.Server.Security;
 
 /// <summary>The retention schedule: per kind, the configured period or the area's default.</summary>

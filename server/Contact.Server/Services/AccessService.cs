@@ -16,7 +16,7 @@ public sealed class AccessService(Credentials credentials, RegisterIndex registe
         string? centreId = null;
         if (request.Centre.Length > 0)
         {
-            centreId = Names.CentreId(request.Centre) ?? throw RuleViolation.Invalid("centre", "must be \"centres/{centre}\"");
+            centreId = Names.RequireCentreId(request.Centre, "centre");
             if (register.Get(centreId) is null) throw RuleViolation.NotFound(request.Centre);
         }
         Credentials.Validate(request.DisplayName, roles, request.FcaId, centreId, request.ValidDays);

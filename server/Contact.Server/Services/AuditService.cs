@@ -3,13 +3,12 @@ using Contact.Server.Security;
 using Contact.Server.Storage;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using LiteDB;
 using V1 = Contact.V1;
 
 namespace Contact.Server.Services;
 
 /// <summary>The audit trail over gRPC: query by principal, case, resource and time; verify the chain.</summary>
-public sealed class AuditService(ContactStore store, AuditTrail trail) : V1.AuditService.AuditServiceBase
+public sealed class AuditService(AuditTrail trail) : V1.AuditService.AuditServiceBase
 {
     public override Task<V1.ListAuditEntriesResponse> ListAuditEntries(V1.ListAuditEntriesRequest request, ServerCallContext context)
     {
@@ -25,16 +24,7 @@ public sealed class AuditService(ContactStore store, AuditTrail trail) : V1.Audi
         var start = request.StartTime?.ToDateTimeOffset();
         var end = request.EndTime?.ToDateTimeOffset();
 
-        var page = store.Read(s =>
-        {
-            var query = s.Audit.Query().Where(a => a.Sequence < before);
-            if (request.Principal.Length > 0) query = query.Where(a => a.Principal == request.Principal);
-            if (request.CaseNumber.Length > 0) query = query.Where("$.Cases[*] ANY = @0", new BsonValue(request.CaseNumber));
-            if (request.Resource.Length > 0) query = query.Where("$.Resources[*] ANY = @0", new BsonValue(request.Resource));
-            if (start is { } from) query = query.Where(a => a.Time >= from);
-            if (end is { } to) query = query.Where(a => a.Time < to);
-            return query.OrderByDescending(a => a.Sequence).Limit(size + 1).ToList();
-        });
+        var page = trail.Find(new AuditFilter(request.Principal, request.CaseNumber, request.Resource, start, end), before, size + 1);
 
         var response = new V1.ListAuditEntriesResponse();
         response.Entries.AddRange(page.Take(size).Select(ToProto));

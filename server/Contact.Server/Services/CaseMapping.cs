@@ -28,7 +28,7 @@ public static class CaseMapping
                 x.Date.ToDomain($"{prefix}.court_permissions[{i}].date", v) ?? default,
                 x.ShareableInformation.Select(s => s.Trim()).ToList())).ToList(),
         };
-        if (!System.Enum.IsDefined((CaseStatus)(int)p.Status)) v.Add($"{prefix}.status", "unknown value");
+        v.RequireDefined((CaseStatus)(int)p.Status, $"{prefix}.status");
         return c;
     }
 
@@ -90,7 +90,7 @@ public static class CaseMapping
             AddressLines = { ch.AddressLines }, Postcode = ch.Postcode ?? "",
         }));
         if (r.NamedFca is { } named) p.NamedFca = named.ToProto();
-        if (r.State == SharingState.NotOpen) p.OutcomeMessage = SharingRules.NotOpenMessage;
+        if (SharingRules.OutcomeMessage(r.State, r.Answer) is { } told) p.OutcomeMessage = told;
         if (r.State is SharingState.WithFca or SharingState.Answered && r.FcaContact is { } contact) p.FcaContact = contact.ToProto();
         if (r.Answer is { } a)
         {

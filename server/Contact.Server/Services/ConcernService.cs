@@ -26,12 +26,11 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         var caller = context.Caller();
         var v = new Validation();
         var type = ProtoMapping.Defined<ConcernType>((int)p.Type);
-        v.Require(System.Enum.IsDefined((ConcernType)(int)p.Type), "concern.type", "unknown value");
+        v.RequireDefined((ConcernType)(int)p.Type, "concern.type");
         string? centreId = null;
         if (p.Centre.Length > 0)
         {
-            centreId = Names.CentreId(p.Centre);
-            v.Require(centreId is not null, "concern.centre", "must be \"centres/{centre}\"");
+            centreId = Names.CentreId(p.Centre, "concern.centre", v);
         }
         var o = p.Organisation;
         var now = time.GetUtcNow();
@@ -75,14 +74,13 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         var caller = context.Caller();
         var v = new Validation();
         var pageSize = v.PageSize(request.PageSize);
-        var offset = Offset(request.PageToken, v);
-        v.Require(System.Enum.IsDefined((ConcernStatus)(int)request.Status), "status", "unknown value");
-        v.Require(System.Enum.IsDefined((ConcernType)(int)request.Type), "type", "unknown value");
+        var after = PageToken.Decode(request.PageToken, v);
+        v.RequireDefined((ConcernStatus)(int)request.Status, "status");
+        v.RequireDefined((ConcernType)(int)request.Type, "type");
         string? centreId = null;
         if (request.Centre.Length > 0)
         {
-            centreId = Names.CentreId(request.Centre);
-            v.Require(centreId is not null, "centre", "must be \"centres/{centre}\"");
+            centreId = Names.CentreId(request.Centre, "centre", v);
         }
         v.ThrowIfInvalid();
 
@@ -101,13 +99,13 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
             .ThenBy(c => c.Raised)
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
-        var response = new V1.ListConcernsResponse { TotalSize = matching.Count };
-        foreach (var c in matching.Skip(offset).Take(pageSize))
+        var (page, next) = PageToken.Page(matching, c => c.Id, after, pageSize, orderedByKey: false);
+        var response = new V1.ListConcernsResponse { TotalSize = matching.Count, NextPageToken = next };
+        foreach (var c in page)
         {
             response.Concerns.Add(View(c, caller.Principal));
             caller.Audit.Touch(c.ResourceName);
         }
-        if (offset + pageSize < matching.Count) response.NextPageToken = PageToken.Encode((offset + pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Task.FromResult(response);
     }
 
@@ -210,12 +208,5 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         Time = Timestamp.FromDateTimeOffset(e.Time),
     };
 
-    private static int Offset(string token, Validation v)
-    {
-        if (PageToken.Decode(token, v) is not { } text) return 0;
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset)) return offset;
-        v.Add("page_token", "is not a token this server issued");
-        return 0;
-    }
 
 }

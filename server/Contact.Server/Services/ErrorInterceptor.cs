@@ -44,6 +44,10 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> log) : Intercepto
         {
             case RuleViolation violation:
                 return ErrorMapper.ToRpcException(violation);
+            case not null when Storage.StoreDamagedException.IsDamage(ex):
+                log.LogCritical("The store is damaged: {Problem} in {Method}. Run check-store and restore the newest backup that verifies.",
+                    Storage.StoreDamagedException.Describe(ex), context.Method);
+                return ErrorMapper.StoreDamaged();
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
             default:

@@ -47,10 +47,9 @@ public sealed class GrantService(GrantRepository repository, RegisterIndex regis
         var caller = context.Caller();
         var roundId = RoundId(request.Parent, "parent");
         var p = request.Application ?? throw RuleViolation.Invalid("application", "is required");
-        var centreId = Names.CentreId(p.Centre);
-        new Validation()
-            .Require(centreId is not null, "application.centre", "must be \"centres/{centre}\"")
-            .Require(p.RequestedPence > 0, "application.requested_pence", "must be more than zero")
+        var v = new Validation();
+        var centreId = Names.CentreId(p.Centre, "application.centre", v);
+        v.Require(p.RequestedPence > 0, "application.requested_pence", "must be more than zero")
             .OptionalText(p.Purpose, "application.purpose", 2000)
             .ThrowIfInvalid();
         // A contact centre applies only for itself.
@@ -109,7 +108,7 @@ public sealed class GrantService(GrantRepository repository, RegisterIndex regis
     {
         var caller = context.Caller();
         var roundId = RoundId(request.Parent, "parent");
-        new Validation().Require(System.Enum.IsDefined((GrantApplicationStatus)(int)request.Status), "status", "unknown value").ThrowIfInvalid();
+        new Validation().RequireDefined((GrantApplicationStatus)(int)request.Status, "status").ThrowIfInvalid();
         if (repository.Round(roundId) is null) throw RuleViolation.NotFound(GrantNames.Round(roundId));
         var status = (GrantApplicationStatus)(int)request.Status;
         // A contact centre sees only its own application; NCT and auditors see the round.
@@ -156,7 +155,7 @@ public sealed class GrantService(GrantRepository repository, RegisterIndex regis
             AwardedPence = a.AwardedPence,
             Flagged = a.Flagged,
             FlagReason = a.FlagReason ?? "",
-            CentreAccreditedNow = register.Get(a.CentreId) is { } c && AccreditationRules.IsAccreditedFor(c, ContactKind.Supported, today),
+            CentreAccreditedNow = register.Get(a.CentreId) is { } c && GrantRules.IsEligible(c, today),
             DecisionNote = a.DecisionNote ?? "",
             CreateTime = Timestamp.FromDateTimeOffset(a.Created),
         };

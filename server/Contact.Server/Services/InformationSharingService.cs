@@ -55,7 +55,7 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var caller = context.Caller();
         var v = new Validation();
         var pageSize = v.PageSize(request.PageSize);
-        v.Require(System.Enum.IsDefined((SharingState)(int)request.State), "state", "unknown value");
+        v.RequireDefined((SharingState)(int)request.State, "state");
         var after = PageToken.Decode(request.PageToken, v);
         v.ThrowIfInvalid();
         var p = caller.Principal;
@@ -106,9 +106,9 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var caller = context.Caller();
         var id = RequestId(request.Name, "name");
         var v = new Validation()
-            .Require(System.Enum.IsDefined((YesNo)(int)request.CurrentRisk), "current_risk", "unknown value")
-            .Require(System.Enum.IsDefined((YesNo)(int)request.HistoricRisk), "historic_risk", "unknown value")
-            .Require(System.Enum.IsDefined((YesNo)(int)request.CourtPermission), "court_permission", "unknown value")
+            .RequireDefined((YesNo)(int)request.CurrentRisk, "current_risk")
+            .RequireDefined((YesNo)(int)request.HistoricRisk, "historic_risk")
+            .RequireDefined((YesNo)(int)request.CourtPermission, "court_permission")
             .OptionalText(request.CourtPermissionReference, "court_permission_reference", 120)
             .OptionalText(request.ConfirmationReason, "confirmation_reason", 1000)
             .Require(request.FurtherInformation.Count <= CaseRules.MaxStatements, "further_information", $"at most {CaseRules.MaxStatements} statements");
@@ -195,10 +195,7 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     {
         var r = repository.Get(id);
         var p = caller.Principal;
-        var allowed = r is not null && (p.HasAny(Role.CallCentre, Role.NctOperator)
-            || (p.Has(Role.Naccc) && r.SubmittedBy == p.ResourceName)
-            || (p.Has(Role.Practitioner) && p.FcaId is not null && r.FcaId == p.FcaId));
-        if (!allowed) throw RuleViolation.NotFound(CaseNames.Request(id));
+        if (r is null || !SharingAccess.MaySee(p, r)) throw RuleViolation.NotFound(CaseNames.Request(id));
         Touch(caller, r!);
         return r!;
     }
@@ -206,12 +203,10 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     private static void Touch(Caller caller, SharingRequest r)
     {
         caller.Audit.Touch(r.ResourceName);
-        if (r.CaseNumber is not null && IsCafcass(caller.Principal)) caller.Audit.Case(r.CaseNumber);
+        if (r.CaseNumber is not null && SharingAccess.SeesCafcassSide(caller.Principal)) caller.Audit.Case(r.CaseNumber);
     }
 
-    private V1.SharingRequest View(SharingRequest r, Caller caller) => r.ToProto(IsCafcass(caller.Principal), time.GetUtcNow());
-
-    private static bool IsCafcass(Principal p) => p.HasAny(Role.CallCentre, Role.NctOperator, Role.Practitioner);
+    private V1.SharingRequest View(SharingRequest r, Caller caller) => r.ToProto(SharingAccess.SeesCafcassSide(caller.Principal), time.GetUtcNow());
 
     private static string RequestId(string name, string field) =>
         CaseNames.RequestId(name) ?? throw RuleViolation.Invalid(field, "must be \"sharingRequests/{sharing_request}\"");

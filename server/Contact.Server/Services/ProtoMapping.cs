@@ -169,7 +169,7 @@ public static class ProtoMapping
     /// <summary>The enum value, adding "unknown value" for <paramref name="field"/> when the number is not defined.</summary>
     internal static T CheckEnum<T>(int value, string field, Validation v) where T : struct, System.Enum
     {
-        if (!System.Enum.IsDefined(typeof(T), value)) v.Add(field, "unknown value");
+        v.RequireDefined((T)System.Enum.ToObject(typeof(T), value), field);
         return Defined<T>(value);
     }
 }

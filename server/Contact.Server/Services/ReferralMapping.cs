@@ -76,8 +76,7 @@ public static class ReferralMapping
     public static Referral ToDomain(this V1.Referral p, Validation v)
     {
         const string prefix = "referral";
-        var centreId = Names.CentreId(p.Centre);
-        v.Require(centreId is not null, $"{prefix}.centre", "must be \"centres/{centre}\"");
+        var centreId = Names.CentreId(p.Centre, $"{prefix}.centre", v);
         ProtoMapping.CheckEnum<ReferralKind>((int)p.Kind, $"{prefix}.kind", v);
         ProtoMapping.CheckEnum<ContactKind>((int)p.ContactType, $"{prefix}.contact_type", v);
         ProtoMapping.CheckEnum<RiskLevel>((int)(p.RiskAssessment?.RiskLevel ?? 0), $"{prefix}.risk_assessment.risk_level", v);

@@ -53,13 +53,12 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
         var v = new Validation();
         var size = v.PageSize(request.PageSize);
         var after = PageToken.Decode(request.PageToken, v);
-        v.Require(Enum.IsDefined((ReferralStatus)(int)request.Status), "status", "unknown value");
-        v.Require(Enum.IsDefined((ContactKind)(int)request.ContactType), "contact_type", "unknown value");
+        v.RequireDefined((ReferralStatus)(int)request.Status, "status");
+        v.RequireDefined((ContactKind)(int)request.ContactType, "contact_type");
         string? centreId = null;
         if (request.Centre.Length > 0)
         {
-            centreId = Names.CentreId(request.Centre);
-            v.Require(centreId is not null, "centre", "must be \"centres/{centre}\"");
+            centreId = Names.CentreId(request.Centre, "centre", v);
         }
         v.ThrowIfInvalid();
         var status = (ReferralStatus)(int)request.Status;
@@ -88,7 +87,7 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
 
     public override Task<V1.Referral> DeclineReferral(V1.DeclineReferralRequest request, ServerCallContext context)
     {
-        if (!Enum.IsDefined((DeclineReason)(int)request.Reason)) throw RuleViolation.Invalid("reason", "unknown value");
+        new Validation().RequireDefined((DeclineReason)(int)request.Reason, "reason").ThrowIfInvalid();
         return ActAsync(request.Name, ReferralAction.Decline, new(request.Note, (DeclineReason)(int)request.Reason), context);
     }
 
@@ -119,8 +118,7 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
         string? centreId = null;
         if (request.Centre.Length > 0)
         {
-            centreId = Names.CentreId(request.Centre);
-            v.Require(centreId is not null, "centre", "must be \"centres/{centre}\"");
+            centreId = Names.CentreId(request.Centre, "centre", v);
         }
         v.ThrowIfInvalid();
         var scope = ReferralAccess.ScopeOf(caller.Principal);

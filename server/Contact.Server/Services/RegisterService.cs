@@ -128,8 +128,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     public override async Task<V1.Centre> RecordAccreditationDecision(V1.RecordAccreditationDecisionRequest request, ServerCallContext context)
     {
         var v = new Validation();
-        var id = Names.CentreId(request.Centre);
-        v.Require(id is not null, "centre", "must be \"centres/{centre}\"");
+        var id = Names.CentreId(request.Centre, "centre", v);
         var level = ProtoMapping.CheckEnum<AccreditationLevel>((int)request.Level, "level", v);
         var action = ProtoMapping.CheckEnum<AccreditationAction>((int)request.Action, "action", v);
         v.Require(level != AccreditationLevel.Unspecified, "level", "is required");
@@ -237,8 +236,8 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         switch (request.SubjectCase)
         {
             case V1.CheckAccreditationRequest.SubjectOneofCase.Centre:
-                var id = Names.CentreId(request.Centre);
-                v.Require(id is not null, "centre", "must be \"centres/{centre}\"").ThrowIfInvalid();
+                var id = Names.CentreId(request.Centre, "centre", v);
+                v.ThrowIfInvalid();
                 matches = index.Get(id!) is { } one ? [one] : [];
                 break;
             case V1.CheckAccreditationRequest.SubjectOneofCase.OrganisationName:
@@ -283,8 +282,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         string? centreId = null;
         if (request.Centre.Length > 0)
         {
-            centreId = Names.CentreId(request.Centre);
-            v.Require(centreId is not null, "centre", "must be \"centres/{centre}\"");
+            centreId = Names.CentreId(request.Centre, "centre", v);
         }
         v.ThrowIfInvalid();
         await ChangeStream.FollowAsync(repository.Subscribe(context.CancellationToken), request.AfterSequence, request.LiveOnly,
@@ -320,7 +318,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         index.Get(CentreId(name, field)) ?? throw RuleViolation.NotFound(name);
 
     private static string CentreId(string name, string field) =>
-        Names.CentreId(name) ?? throw RuleViolation.Invalid(field, "must be \"centres/{centre}\"");
+        Names.RequireCentreId(name, field);
 
     private static bool HasStatus(Centre c, ContactKind type, AccreditationStatus status, DateOnly today) =>
         type == ContactKind.Unspecified

@@ -1,5 +1,4 @@
 using Contact.Server.Security;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Contact.Server.Storage;
 
@@ -39,7 +38,7 @@ public sealed class Backups(ContactStore store, AuditTrail trail, TimeProvider t
     /// <summary>
     /// Puts <paramref name="backupFile"/> in place of the store, which must not be open (stop the
     /// server first). The backup is checked first: it must open with this data key and its audit
-    /// chain must verify. The store it replaces is kept beside it as "*.replaced-{time}", and its
+    /// chain must verify (<see cref="StoreCheck"/>). The store it replaces is kept beside it as "*.replaced-{time}", and its
     /// log file with it, so that a stale log is never replayed over the restored file.
     /// </summary>
     public static string Restore(StoreOptions options, Secrets secrets, string backupFile)
@@ -55,12 +54,14 @@ public sealed class Backups(ContactStore store, AuditTrail trail, TimeProvider t
         File.Copy(backupFile, candidate, overwrite: true);
         try
         {
-            var checkOptions = new StoreOptions { DataDirectory = Path.GetDirectoryName(candidate)!, FileName = Path.GetFileName(candidate), Password = options.Password ?? secrets.StoragePassword };
-            using (var check = new ContactStore(checkOptions, NullLogger<ContactStore>.Instance))
+            // Read-only and whole: every document and index, then the audit chain.
+            var check = StoreCheck.Run(candidate, backupFile, options.Password ?? secrets.StoragePassword, secrets, full: true);
+            if (check.Result != StoreCheck.Outcome.Intact)
             {
-                var verification = new AuditTrail(check, secrets, TimeProvider.System).Verify();
-                if (!verification.Intact)
-                    throw new IOException($"The backup's audit chain does not verify ({verification.Problem}); nothing was restored.");
+                var problem = check.Audit is { Intact: false } audit && check.Result == StoreCheck.Outcome.AuditBroken
+                    ? $"its audit chain does not verify ({audit.Problem})"
+                    : $"it is damaged or does not open with this data key ({check.Findings.FirstOrDefault(f => !f.Contains(" agree.", StringComparison.Ordinal)) ?? "unreadable"})";
+                throw new IOException($"The backup '{backupFile}' was not restored: {problem}. Nothing was changed; try an older backup.");
             }
             DeleteIfExists(LogFileOf(candidate));
 

@@ -5,7 +5,7 @@ using Contact.Server.Security;
 namespace Contact.Server.Storage;
 
 /// <summary>
-/// The records that hold a child's data, under retention (issue 3). Each area's default period is
+/// The records that hold a child's data, under retention. Each area's default period is
 /// below; Contact:Retention:Periods:&lt;kind&gt; overrides it. The retention table in docs/operations.md says why.
 /// </summary>
 public static class ChildDataRetention

@@ -13,22 +13,22 @@ public abstract class Collections(LiteDatabase db)
 {
     protected LiteDatabase Db { get; } = db;
 
-    public ILiteCollection<Centre> Centres => Db.GetCollection<Centre>("centres");
-    public ILiteCollection<AccreditationChange> AccreditationChanges => Db.GetCollection<AccreditationChange>("accreditation_changes");
+    internal ILiteCollection<Centre> Centres => Db.GetCollection<Centre>("centres");
+    internal ILiteCollection<AccreditationChange> AccreditationChanges => Db.GetCollection<AccreditationChange>("accreditation_changes");
     /// <summary>The postcode directory, one document per district (see <see cref="PostcodeDirectory"/>).</summary>
-    public ILiteCollection<PostcodeBlock> PostcodeBlocks => Db.GetCollection<PostcodeBlock>("postcode_blocks");
+    internal ILiteCollection<PostcodeBlock> PostcodeBlocks => Db.GetCollection<PostcodeBlock>("postcode_blocks");
     /// <summary>One document per postcode: the layout before the directory was packed by district, read only to convert it.</summary>
-    public ILiteCollection<PostcodeEntry> LegacyPostcodes => Db.GetCollection<PostcodeEntry>("postcodes");
-    public ILiteCollection<PostcodeEntry> PostcodeDistricts => Db.GetCollection<PostcodeEntry>("postcode_districts");
-    public ILiteCollection<ApiKeyRecord> ApiKeys => Db.GetCollection<ApiKeyRecord>("api_keys");
-    public ILiteCollection<AuditRecord> Audit => Db.GetCollection<AuditRecord>("audit");
-    public ILiteCollection<StoreSetting> Settings => Db.GetCollection<StoreSetting>("settings");
+    internal ILiteCollection<PostcodeEntry> LegacyPostcodes => Db.GetCollection<PostcodeEntry>("postcodes");
+    internal ILiteCollection<PostcodeEntry> PostcodeDistricts => Db.GetCollection<PostcodeEntry>("postcode_districts");
+    internal ILiteCollection<ApiKeyRecord> ApiKeys => Db.GetCollection<ApiKeyRecord>("api_keys");
+    internal ILiteCollection<AuditRecord> Audit => Db.GetCollection<AuditRecord>("audit");
+    internal ILiteCollection<StoreSetting> Settings => Db.GetCollection<StoreSetting>("settings");
 
     /// <summary>The store's mapper (for code that works on raw documents, e.g. retention).</summary>
     internal BsonMapper Mapper => Db.Mapper;
 
     /// <summary>Collection access for areas that own their own documents.</summary>
-    public ILiteCollection<T> Collection<T>(string name) => Db.GetCollection<T>(name);
+    internal ILiteCollection<T> Collection<T>(string name) => Db.GetCollection<T>(name);
 
     /// <summary>
     /// Creates every index once, on one thread, at start-up (BsonMapper can race on the first
@@ -49,7 +49,7 @@ public abstract class Collections(LiteDatabase db)
         c.Audit.EnsureIndex("$.Cases[*]");
         c.Audit.EnsureIndex("$.Resources[*]");
         _ = c.Settings.Count();
-        // Concerns and grants (issue 6).
+        // Concerns and grants.
         c.Collection<Domain.Concerns.Concern>(ConcernRepository.CollectionName).EnsureIndex(x => x.CentreId);
         _ = c.Collection<ConcernChange>(ConcernRepository.ChangesName).Count();
         _ = c.Collection<Domain.Grants.GrantRound>(GrantRepository.RoundsName).Count();

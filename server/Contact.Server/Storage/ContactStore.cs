@@ -33,19 +33,28 @@ public sealed class ContactStore : IDisposable
             Connection = ConnectionType.Direct,
             Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
         };
+        LiteDatabase? db = null;
         try
         {
-            _db = new LiteDatabase(connection, StoreMapper.Create());
+            db = new LiteDatabase(connection, StoreMapper.Create());
             // Touch the header so that a wrong or missing password fails here, not on first use.
-            _ = _db.GetCollectionNames().ToList();
+            _ = db.GetCollectionNames().ToList();
+            Collections.EnsureIndexes(db);
         }
         catch (LiteException ex) when (ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase) || ex.ErrorCode == LiteException.INVALID_DATABASE)
         {
+            db?.Dispose();
             throw new StoreOpenException(
                 $"The store at '{options.DisplayPath}' could not be opened: the storage password is wrong or missing " +
-                "(set Contact:Storage:Password, e.g. the environment variable Contact__Storage__Password).", ex);
+                "(set Contact:Storage:Password, e.g. the environment variable Contact__Storage__Password), " +
+                "or the file is not a Contact store (restore the newest backup that verifies).", ex);
         }
-        Collections.EnsureIndexes(_db);
+        catch (Exception ex) when (StoreDamagedException.IsDamage(ex))
+        {
+            TryDispose(db);
+            throw new StoreDamagedException(options.DisplayPath, ex);
+        }
+        _db = db;
         _durability = new DurabilityBarrier(_db);
         _waitForFlush = options.Durability != StoreDurability.None;
         if (!_waitForFlush) _log.LogWarning("Contact:Storage:Durability=None: writes are acknowledged before they are on disk (experiments only).");
@@ -84,6 +93,12 @@ public sealed class ContactStore : IDisposable
     public T Read<T>(Func<ReadScope, T> read) => read(new ReadScope(_db));
 
     /// <summary>Folds the log into the data file (used before backups and at shutdown).</summary>
+    /// <summary>A named value kept in the store, or null.</summary>
+    public string? Setting(string id) => Read(s => s.Settings.FindById(id)?.Value);
+
+    /// <summary>Throws unless the store answers a read (the health check).</summary>
+    public void Ping() => Read(s => s.Settings.Count());
+
     public Task CheckpointAsync() => WriteAsync(scope => scope.Checkpoint = true);
 
     /// <summary>Copies a consistent snapshot of the store to <paramref name="destination"/> while it keeps serving.</summary>
@@ -164,6 +179,12 @@ public sealed class ContactStore : IDisposable
         }
     }
 
+    private static void TryDispose(LiteDatabase? db)
+    {
+        // Disposing a damaged database may itself fail (its checkpoint reads the damage).
+        try { db?.Dispose(); } catch (Exception) { }
+    }
+
     private void TryRollback()
     {
         try { _db.Rollback(); }
@@ -234,6 +255,9 @@ public sealed class WriteScope(LiteDatabase db) : Collections(db)
 
     internal bool Checkpoint { get; set; }
     internal string? BackupTo { get; set; }
+
+    /// <summary>Keeps a named value in the store, in this write.</summary>
+    public void PutSetting(string id, string value) => Settings.Upsert(new StoreSetting { Id = id, Value = value });
 
     /// <summary>Runs after the transaction is durable, on the writer thread, in commit order.</summary>
     public void OnCommitted(Action action) => (_committed ??= []).Add(action);

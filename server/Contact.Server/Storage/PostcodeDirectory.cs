@@ -40,8 +40,17 @@ public sealed class PostcodeDirectory(ContactStore store, ILogger<PostcodeDirect
         _index = index;
         _centroids = centroids;
         if (legacy > 0) ConvertLegacy();
+        _loaded = true;
         log.LogInformation("Postcode directory loaded: {Postcodes} postcodes in {Districts} districts, {Centroids} district centroids, in {Ms} ms.",
             _index.Count, _index.Districts.Count, _centroids.Count, started.ElapsedMilliseconds);
+    }
+
+    private volatile bool _loaded;
+
+    /// <summary>Loads the directory at start-up unless the server's start-up check has already loaded it.</summary>
+    public void EnsureLoaded()
+    {
+        if (!_loaded) Load();
     }
 
     /// <summary>

@@ -12,8 +12,36 @@ namespace Contact.Server.Storage;
 /// </summary>
 public sealed class RegisterRepository(ContactStore store, RegisterIndex index, AccreditationFeed feed, AuditTrail trail, TimeProvider time)
 {
-    /// <summary>Loads the register into memory at start-up.</summary>
-    public void LoadIndex() => index.Load(store.Read(s => s.Centres.FindAll().ToList()));
+    private volatile bool _loaded;
+
+    /// <summary>Loads (or reloads) the register into memory.</summary>
+    public void LoadIndex()
+    {
+        index.Load(store.Read(s => s.Centres.FindAll().ToList()));
+        _loaded = true;
+    }
+
+    /// <summary>Loads the register at start-up unless the start-up check has already loaded it.</summary>
+    public void EnsureIndexLoaded()
+    {
+        if (!_loaded) LoadIndex();
+    }
+
+    /// <summary>
+    /// Loads a whole register in one write (the demo): centres and their recorded history, with
+    /// <paramref name="setting"/> marking it done and its audit entry.
+    /// </summary>
+    public Task LoadAsync(IReadOnlyList<Centre> centres, IEnumerable<AccreditationChange> history, string setting, CallAudit audit, string detail) =>
+        store.WriteAsync(scope =>
+        {
+            foreach (var change in history) scope.AccreditationChanges.Insert(change);
+            scope.Centres.InsertBulk(centres);
+            scope.PutSetting(setting, time.GetUtcNow().ToString("O"));
+            trail.RecordIn(scope, audit, detail);
+        });
+
+    /// <summary>Some centre marked demo, if the register has one.</summary>
+    public Centre? AnyDemoCentre() => store.Read(s => s.Centres.FindOne(c => c.Demo));
 
     public Task<Centre> CreateAsync(Centre centre, CallAudit audit) =>
         store.WriteAsync(scope =>

@@ -210,8 +210,9 @@ public class ReviewReportRulesTests
         var section = new ReportSection("s", "t", [], ["org"], ["n"], [new ReportRow(["=HYPERLINK(\"x\"), inc"], [1.5])]);
         var csv = ReviewReportBuilder.ToCsv(new ReportPeriod(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), [section]);
         Assert.EndsWith("s,2026-01-01,2026-12-31,\"org==HYPERLINK(\"\"x\"\"), inc\",,,n,1.5\r\n", csv);
-        Assert.Equal("'=1", ReviewReportBuilder.Cell("=1"));
-        Assert.Equal("-3", ReviewReportBuilder.Cell("-3"));
+        var formula = new ReportSection("-x", "t", [], [], ["@SUM(A1)"], [new ReportRow([], [-3])]);
+        var defused = ReviewReportBuilder.ToCsv(new ReportPeriod(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), [formula]);
+        Assert.EndsWith("\"'-x\",2026-01-01,2026-12-31,,,,\"'@SUM(A1)\",-3\r\n", defused);
     }
 
     [Fact]

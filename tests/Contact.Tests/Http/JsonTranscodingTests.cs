@@ -68,7 +68,7 @@ public sealed class JsonTranscodingTests : IAsyncLifetime
         Assert.Contains(details, d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.ErrorInfo");
         var badRequest = details.Single(d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.BadRequest");
         var fields = badRequest.GetProperty("fieldViolations").EnumerateArray().Select(v => v.GetProperty("field").GetString()).Order();
-        Assert.Equal(["contact_type", "limit", "origin"], fields);
+        Assert.Equal(["contactType", "limit", "origin"], fields);
         Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
     }
 
@@ -79,5 +79,24 @@ public sealed class JsonTranscodingTests : IAsyncLifetime
         using var response = await http.PostAsync("/v1/centres", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
         Assert.Equal(0, _host.Get<Contact.Server.Domain.Register.RegisterIndex>().All().Count(c => !c.Demo));
+    }
+
+    [Theory]
+    [InlineData("/v1/centres?pageSize=abc", "pageSize", "MALFORMED_VALUE")]
+    [InlineData("/v1/centres?contactType=CONTACT_TYPE_NOPE", "contactType", "MALFORMED_VALUE")]
+    [InlineData("/v1/centres?pagesize=20", "pagesize", "UNKNOWN_FIELD")]
+    [InlineData("/v1/centres:findNearest?postcode=LS1%204AP&contactType=CONTACT_TYPE_SUPPORTED&maxDistanceKm=far", "maxDistanceKm", "MALFORMED_VALUE")]
+    [InlineData("/v1/centres:findNearest?postcode=LS1%204AP&contactType=CONTACT_TYPE_SUPPORTED&commissionedOnly=yes", "commissionedOnly", "MALFORMED_VALUE")]
+    public async Task Malformed_or_unknown_query_parameters_are_refused_with_error_info_and_the_lower_camel_field(string url, string field, string reason)
+    {
+        using var http = _host.Http(await _host.KeyAsync(Contact.V1.Role.Practitioner));
+        using var response = await http.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        using var status = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var details = status.RootElement.GetProperty("details").EnumerateArray().ToList();
+        var info = details.Single(d => d.GetProperty("@type").GetString()!.EndsWith("google.rpc.ErrorInfo"));
+        Assert.Equal(reason, info.GetProperty("reason").GetString());
+        var badRequest = details.Single(d => d.GetProperty("@type").GetString()!.EndsWith("google.rpc.BadRequest"));
+        Assert.Equal(field, Assert.Single(badRequest.GetProperty("fieldViolations").EnumerateArray()).GetProperty("field").GetString());
     }
 }

@@ -74,7 +74,7 @@ public sealed class SharingJsonTests : IAsyncLifetime
         var info = details.Single(d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.ErrorInfo");
         Assert.Equal("Policy 1.8, Annex 1", info.GetProperty("metadata").GetProperty("clause").GetString());
         var badRequest = details.Single(d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.BadRequest");
-        Assert.Equal("parties_consented_to_checks", Assert.Single(badRequest.GetProperty("fieldViolations").EnumerateArray()).GetProperty("field").GetString());
+        Assert.Equal("partiesConsentedToChecks", Assert.Single(badRequest.GetProperty("fieldViolations").EnumerateArray()).GetProperty("field").GetString());
         Assert.Equal(0, StoredRequests());
     }
 
@@ -85,5 +85,18 @@ public sealed class SharingJsonTests : IAsyncLifetime
         using var status = JsonDocument.Parse(await naccc.GetStringAsync("/v1/callCentre:status"));
         Assert.True(status.RootElement.TryGetProperty("nextOpenTime", out _));
         Assert.NotEmpty(status.RootElement.GetProperty("hours").GetString()!);
+    }
+
+    [Fact]
+    public async Task Unknown_body_fields_are_refused_by_their_path_and_nothing_is_stored()
+    {
+        using var http = _host.Http(await _host.KeyAsync(Contact.V1.Role.Naccc));
+        using var response = await http.PostAsync("/v1/sharingRequests", new StringContent(
+            """{ "srsReference": "SRS-2026-0099", "familyName": "Smith", "partiesConsentedToChecks": true, "children": [ { "givenNames": "Amy", "nickname": "A" } ] }""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("UNKNOWN_FIELD", body);
+        Assert.Contains("children[0].nickname", body);
     }
 }

@@ -12,7 +12,7 @@ using Role = Contact.V1.Role;
 namespace Contact.Tests.Integration;
 
 /// <summary>
-/// Retention of the records that hold a child's data (issue 3): referrals, the case index and the
+/// Retention of the records that hold a child's data: referrals, the case index and the
 /// information-sharing requests and disclosures, swept on the fake clock.
 /// </summary>
 public class ChildDataRetentionTests : IAsyncLifetime

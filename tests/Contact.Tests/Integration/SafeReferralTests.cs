@@ -167,9 +167,17 @@ public class SafeReferralTests : IAsyncLifetime
                 Assert.NotNull(seen.FcaContact);
                 Assert.Null(seen.Answer);
                 break;
+            case SharingRequestState.Answered when seen.Answer.OpenNow == YesNo.No:
+                // Closed after routing: nothing beyond Q1, and the message the disclosure statement records (MOU 2.3.3).
+                Assert.NotNull(seen.FcaContact);
+                Assert.Equal("Not open to Cafcass; no further information can be shared.", seen.OutcomeMessage);
+                Assert.Equal((YesNo.Unspecified, YesNo.Unspecified, YesNo.Unspecified), (seen.Answer.CurrentRisk, seen.Answer.HistoricRisk, seen.Answer.CourtPermission));
+                Assert.Empty(seen.Answer.FurtherInformation);
+                break;
             case SharingRequestState.Answered:
                 Assert.NotNull(seen.FcaContact);
                 Assert.Equal(YesNo.Yes, seen.Answer.OpenNow);
+                Assert.Equal("", seen.OutcomeMessage);
                 Assert.NotEqual(YesNo.Unspecified, seen.Answer.CurrentRisk);
                 Assert.True(seen.Answer.CurrentRisk == YesNo.No ? seen.Answer.HistoricRisk != YesNo.Unspecified : seen.Answer.HistoricRisk == YesNo.Unspecified);
                 if (seen.Answer.CourtPermission != YesNo.Yes) Assert.Empty(seen.Answer.FurtherInformation);
@@ -252,6 +260,32 @@ public class SafeReferralTests : IAsyncLifetime
         Assert.True(await worklist.ResponseStream.MoveNext(cts.Token));
         var note = worklist.ResponseStream.Current.Notification;
         Assert.Equal((FcaNotificationKind.CaseQueried, closed.Name, "ZW10C00002", r.Name), (note.Kind, note.Case, note.CaseNumber, note.SharingRequest));
+    }
+
+    [Fact]
+    public async Task Closed_after_routing_NACCC_is_told_what_the_disclosure_statement_records_MOU_2_3_3_and_2_3_5()
+    {
+        var open = await CreateCase(NewCase("ZW26C00031", "Dan", "Closer", D(2019, 2, 3)));
+        var r = await LookUp(await Submit("Dan", "Closer", D(2019, 2, 3)));
+        Assert.Equal(SharingRequestState.WithFca, r.State);
+        await _caseSystem.Cases.CloseCaseAsync(new CloseCaseRequest { Name = open.Name });
+
+        // The form stops at Q1: risk or permission answers are refused, a bare answer is "not open now".
+        var refused = await Refusal.Expect(StatusCode.FailedPrecondition, () => Answer(r, YesNo.No, YesNo.No));
+        Assert.Equal("MOU 2.3.3", refused.Clause);
+        var answered = await Answer(r, YesNo.Unspecified, permission: YesNo.Unspecified);
+        Assert.Equal(SharingRequestState.Answered, answered.State);
+
+        var seen = await Get(_naccc, r.Name);
+        Assert.Equal(YesNo.No, seen.Answer.OpenNow);
+        Assert.Equal((YesNo.Unspecified, YesNo.Unspecified, YesNo.Unspecified), (seen.Answer.CurrentRisk, seen.Answer.HistoricRisk, seen.Answer.CourtPermission));
+        Assert.Contains("no further information can be shared", seen.OutcomeMessage);
+        await AssertEveryViewWithinTheRules(r.Name, open, routedToFca: true);
+
+        // What NACCC saw is what the statement says it was told: the FCA's details, then "not open" with the same message.
+        var statement = await Statement(open.Name);
+        Assert.Equal(2, statement.Disclosures.Count);
+        Assert.Equal(["Currently open to Cafcass: no", seen.OutcomeMessage], statement.Disclosures[1].Items);
     }
 
     [Fact]

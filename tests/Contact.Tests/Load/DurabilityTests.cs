@@ -1,4 +1,3 @@
-using Contact.Load;
 using Contact.Server.Storage;
 using Contact.Tests.Support;
 using LiteDB;

@@ -1,4 +1,5 @@
 using Contact.Server.Security;
+using Contact.Server.Storage;
 
 namespace Contact.Tests.Security;
 

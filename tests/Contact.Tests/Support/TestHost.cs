@@ -34,6 +34,8 @@ public sealed class TestHost : IAsyncDisposable
     public string DataDirectory { get; }
     public IServiceProvider Services => _app.Services;
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+    /// <summary>Every endpoint the application maps.</summary>
+    public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints => ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_app).DataSources.SelectMany(s => s.Endpoints);
 
     public static async Task<TestHost> StartAsync(bool demo = false, string? dataDirectory = null, string? dataKey = null, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {

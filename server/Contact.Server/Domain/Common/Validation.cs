@@ -19,6 +19,13 @@ public sealed class Validation
     public Validation Require(bool condition, string field, string description) =>
         condition ? this : Add(field, description);
 
+    /// <summary>
+    /// Requires a named member of <typeparamref name="T"/>: an enum read from the wire may carry any
+    /// number. The one enum check; ProtoMapping.CheckEnum uses it too.
+    /// </summary>
+    public Validation RequireDefined<T>(T value, string field) where T : struct, Enum =>
+        Require(Enum.IsDefined(value), field, "unknown value");
+
     public Validation RequireText(string? value, string field, int maxLength = 200)
     {
         if (string.IsNullOrWhiteSpace(value)) return Add(field, "is required");
@@ -59,9 +66,17 @@ public sealed class Validation
 
     public void ThrowIfInvalid()
     {
-        if (_problems.Count == 0) return;
-        var summary = string.Join("; ", _problems.Select(p => $"{p.Field}: {p.Description}"));
-        throw _clause is null
+        if (ToViolation() is { } violation) throw violation;
+    }
+
+    /// <summary>The refusal for the problems collected so far; null when there are none.</summary>
+    public RuleViolation? ToViolation()
+    {
+        if (_problems.Count == 0) return null;
+        // A summary of the first few: a request with a thousand bad rows must not make a message of a thousand lines.
+        var summary = string.Join("; ", _problems.Take(3).Select(p => $"{p.Field}: {p.Description}"))
+            + (_problems.Count > 3 ? $"; and {_problems.Count - 3} more" : "");
+        return _clause is null
             ? new RuleViolation(RefusalKind.Invalid, Reasons.InvalidRequest, summary, null, _problems.ToArray())
             : new RuleViolation(RefusalKind.Invalid, Reasons.RuleViolation, summary, _clause, _problems.ToArray());
     }

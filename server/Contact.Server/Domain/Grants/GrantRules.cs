@@ -9,10 +9,13 @@ public static class GrantRules
 {
     public const string Clause = "MOU 2.4.2";
 
+    /// <summary>Whether a centre may hold a grant today: accredited for supported contact (MOU 2.4.2, 2.1.2).</summary>
+    public static bool IsEligible(Centre centre, DateOnly today) => AccreditationRules.IsAccreditedFor(centre, ContactKind.Supported, today);
+
     /// <summary>A centre may apply, and be awarded, only while accredited for supported contact.</summary>
     public static void RequireEligible(Centre centre, DateOnly today)
     {
-        if (!AccreditationRules.IsAccreditedFor(centre, ContactKind.Supported, today))
+        if (!IsEligible(centre, today))
             throw RuleViolation.Rule("MOU 2.4.2, 2.1.2",
                 $"{centre.ResourceName} is not accredited for supported contact today: the annual grant is for NACCC accredited supported contact centres",
                 "application.centre", reason: Reasons.NotAccredited);

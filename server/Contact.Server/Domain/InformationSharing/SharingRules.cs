@@ -123,14 +123,13 @@ public static class SharingRules
         v.Require(a.CurrentRisk is YesNo.Yes or YesNo.No, "current_risk", "answer yes or no (Annex 1 Q2)");
         v.Require(a.CourtPermission is YesNo.Yes or YesNo.No, "court_permission", "answer yes or no (Annex 1 Q3)");
         v.Require(a.CurrentRisk != YesNo.No || a.HistoricRisk is YesNo.Yes or YesNo.No, "historic_risk", "answer yes or no when there is no current risk (Annex 1 Q2)");
-        v.Require(Enum.IsDefined(a.HistoricRisk), "historic_risk", "unknown value");
+        v.RequireDefined(a.HistoricRisk, "historic_risk");
         v.ThrowIfInvalid();
 
         if (a.CurrentRisk == YesNo.Yes && a.HistoricRisk != YesNo.Unspecified)
             throw RuleViolation.Rule("Policy Annex 1", "Historic risk is asked only when there is no current risk: leave it unanswered", "historic_risk");
 
-        var againstFlag = (c.CurrentRisk && a.CurrentRisk == YesNo.No) || (c.HistoricRisk && a.CurrentRisk == YesNo.No && a.HistoricRisk == YesNo.No);
-        if (againstFlag && (!a.ConfirmNoRiskDespiteFlag || string.IsNullOrWhiteSpace(a.ConfirmationReason)))
+        if (AgainstFlag(c, a.CurrentRisk, a.HistoricRisk) && (!a.ConfirmNoRiskDespiteFlag || string.IsNullOrWhiteSpace(a.ConfirmationReason)))
             throw RuleViolation.Rule("MOU 2.3.4",
                 "The case index flags a risk on this case: answering no risk needs confirm_no_risk_despite_flag and a confirmation_reason",
                 "confirm_no_risk_despite_flag");
@@ -163,8 +162,11 @@ public static class SharingRules
     }
 
     /// <summary>Whether answering needed the no-risk confirmation (so its reason is kept).</summary>
-    public static bool NeededConfirmation(CaseRecord c, SharingAnswer a) =>
-        (c.CurrentRisk && a.CurrentRisk == YesNo.No) || (c.HistoricRisk && a.CurrentRisk == YesNo.No && a.HistoricRisk == YesNo.No);
+    public static bool NeededConfirmation(CaseRecord c, SharingAnswer a) => AgainstFlag(c, a.CurrentRisk, a.HistoricRisk);
+
+    /// <summary>An answer of "no risk" where the case index flags one (MOU 2.3.4): it needs a confirmation and its reason.</summary>
+    private static bool AgainstFlag(CaseRecord c, YesNo currentRisk, YesNo historicRisk) =>
+        (c.CurrentRisk && currentRisk == YesNo.No) || (c.HistoricRisk && currentRisk == YesNo.No && historicRisk == YesNo.No);
 
     private static bool Same(string a, string b) => string.Equals(Collapse(a), Collapse(b), StringComparison.OrdinalIgnoreCase);
 
@@ -184,6 +186,14 @@ public static class SharingRules
         "Currently open to Cafcass: yes",
         $"Allocated FCA's contact details: {string.Join(", ", new[] { fca.DisplayName, fca.Email, fca.Phone }.Where(s => !string.IsNullOrWhiteSpace(s)))}",
     ];
+
+    /// <summary>
+    /// What NACCC is told beside the outcome (MOU 2.3.3): the not-open message when the look-up found
+    /// no open case, and when the case closed after routing and the FCA's answer says "not open now".
+    /// The disclosure statement (<see cref="NotOpenItems"/>, <see cref="AnswerItems"/>) records the same.
+    /// </summary>
+    public static string? OutcomeMessage(SharingState state, SharingAnswer? answer) =>
+        state == SharingState.NotOpen || answer is { OpenNow: YesNo.No } ? NotOpenMessage : null;
 
     public static List<string> AnswerItems(SharingAnswer a)
     {

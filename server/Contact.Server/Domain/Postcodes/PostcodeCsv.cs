@@ -1,3 +1,4 @@
+using CsvHelper;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
@@ -115,88 +116,34 @@ public static class PostcodeCsv
     }
 
     /// <summary>
-    /// Splits one CSV line into fields following RFC 4180 quoting: a field wrapped in double
-    /// quotes may contain commas, and a doubled quote inside it stands for one quote.
+    /// Splits one CSV line into fields following RFC 4180 quoting (a field wrapped in double quotes
+    /// may contain commas, and a doubled quote inside it stands for one quote), with CsvHelper, the
+    /// project's one CSV library. Malformed quoting is read leniently rather than rejected: text
+    /// after a closing quote is kept, and an unclosed quote runs to the end of the line.
     /// </summary>
     /// <remarks>
     /// Works on a single physical line, so quoted line breaks are not supported; the national
-    /// datasets have none. Malformed quoting is read leniently rather than rejected: text after
-    /// a closing quote is kept, and an unclosed quote runs to the end of the line.
+    /// datasets have none.
     /// </remarks>
     public static IReadOnlyList<string> SplitCsvLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-
-        var fields = new List<string>();
-        var i = 0;
-        while (true)
-        {
-            if (i < line.Length && line[i] == '"')
-            {
-                i = ReadQuotedField(line, i + 1, fields);
-            }
-            else
-            {
-                var end = line.IndexOf(',', i);
-                if (end < 0)
-                {
-                    end = line.Length;
-                }
-
-                fields.Add(line[i..end]);
-                i = end;
-            }
-
-            if (i >= line.Length)
-            {
-                return fields;
-            }
-
-            i++; // past the comma
-        }
+        using var reader = CsvReader.FromText(line, LineOptions);
+        if (!reader.Read()) return [""];
+        var fields = new List<string>(reader.FieldCount);
+        for (var i = 0; i < reader.FieldCount; i++) fields.Add(reader.GetString(i));
+        return fields;
     }
 
-    // Reads from just after an opening quote; returns the index of the comma ending the field, or
-    // the line length.
-    private static int ReadQuotedField(string line, int start, List<string> fields)
+    private static readonly CsvReaderOptions LineOptions = new()
     {
-        StringBuilder? builder = null;
-        var i = start;
-        var segmentStart = start;
-        while (i < line.Length)
-        {
-            if (line[i] != '"')
-            {
-                i++;
-                continue;
-            }
-
-            if (i + 1 < line.Length && line[i + 1] == '"')
-            {
-                // An escaped quote: keep one of the pair.
-                builder ??= new StringBuilder();
-                builder.Append(line, segmentStart, i + 1 - segmentStart);
-                i += 2;
-                segmentStart = i;
-                continue;
-            }
-
-            // The closing quote; anything between it and the next comma is kept as is.
-            var tail = line.IndexOf(',', i + 1);
-            if (tail < 0)
-            {
-                tail = line.Length;
-            }
-
-            var content = line[segmentStart..i] + line[(i + 1)..tail];
-            fields.Add(builder is null ? content : builder.Append(content).ToString());
-            return tail;
-        }
-
-        var rest = line[segmentStart..];
-        fields.Add(builder is null ? rest : builder.Append(rest).ToString());
-        return line.Length;
-    }
+        Separator = ',',
+        HasHeader = false,
+        SkipEmptyLines = false,
+        AllowLineBreaksInQuotes = false,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        IncludeValuesInExceptions = false,
+    };
 
     private static Layout? DetectLayout(IReadOnlyList<string> fields, out bool isHeader, out string? error)
     {

@@ -1,7 +1,6 @@
-namespace Contact.Server.Domain.Register;
+using Contact.Server.Domain.Common;
 
-// Domain enums carry the same numbers as their contact.v1 counterparts, so the gRPC layer maps
-// them by value; the domain itself knows nothing of the wire contract.
+namespace Contact.Server.Domain.Register;
 
 /// <summary>Resource names.</summary>
 public static class Names
@@ -12,6 +11,23 @@ public static class Names
 
     /// <summary>The id in "centres/{id}", or null when the name is not of that form.</summary>
     public static string? CentreId(string? name) => IdOf(name, CentrePrefix);
+
+    private const string NotACentreName = "must be \"centres/{centre}\"";
+
+    /// <summary>
+    /// The centre id of a "centres/{centre}" name a request gives in <paramref name="field"/>, or null
+    /// with that field's problem added: the one check of centre names in requests.
+    /// </summary>
+    public static string? CentreId(string? name, string field, Validation v)
+    {
+        var id = CentreId(name);
+        v.Require(id is not null, field, NotACentreName);
+        return id;
+    }
+
+    /// <summary>The centre id of a "centres/{centre}" name in <paramref name="field"/>; INVALID_ARGUMENT when it is not one.</summary>
+    public static string RequireCentreId(string? name, string field) =>
+        CentreId(name) ?? throw RuleViolation.Invalid(field, NotACentreName);
 
     public static string? IdOf(string? name, string prefix)
     {

@@ -1,3 +1,4 @@
+using CsvHelper;
 using System.Globalization;
 using System.Text;
 
@@ -51,43 +52,34 @@ public static class ReviewReportBuilder
 
     /// <summary>
     /// The report as CSV (RFC 4180, CRLF): one row per figure, fixed columns. A label is written as
-    /// "dimension=value" so each row reads on its own. Cells that a spreadsheet would run as a
-    /// formula are prefixed with an apostrophe.
+    /// "dimension=value" so each row reads on its own. Text cells that a spreadsheet would run as a
+    /// formula (=, +, -, @, tab, CR first) get an apostrophe (CsvHelper's injection escape); the
+    /// figures are numbers and stay numbers.
     /// </summary>
     public static string ToCsv(ReportPeriod period, IReadOnlyList<ReportSection> sections)
     {
-        var csv = new StringBuilder();
-        Line(csv, CsvHeader);
-        var start = period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var end = period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        foreach (var s in sections)
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            foreach (var row in s.Rows)
+            csv.WriteHeader(CsvHeader);
+            var start = period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var end = period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            foreach (var s in sections)
             {
-                var labels = new string[ReportSection.MaxDimensions];
-                for (var i = 0; i < labels.Length; i++) labels[i] = i < row.Labels.Count ? $"{s.Dimensions[i]}={row.Labels[i]}" : "";
-                for (var m = 0; m < s.Measures.Count; m++)
-                    Line(csv, [s.Key, start, end, labels[0], labels[1], labels[2], s.Measures[m], row.Values[m].ToString("0.##", CultureInfo.InvariantCulture)]);
+                foreach (var row in s.Rows)
+                {
+                    var labels = new string[ReportSection.MaxDimensions];
+                    for (var i = 0; i < labels.Length; i++) labels[i] = i < row.Labels.Count ? $"{s.Dimensions[i]}={row.Labels[i]}" : "";
+                    for (var m = 0; m < s.Measures.Count; m++)
+                    {
+                        foreach (var cell in (ReadOnlySpan<string>)[s.Key, start, end, labels[0], labels[1], labels[2], s.Measures[m]]) csv.WriteField(cell);
+                        csv.WriteField(row.Values[m], "0.##");
+                        csv.EndRecord();
+                    }
+                }
             }
         }
-        return csv.ToString();
-    }
-
-    private static void Line(StringBuilder csv, IReadOnlyList<string> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0) csv.Append(',');
-            csv.Append(Cell(cells[i]));
-        }
-        csv.Append("\r\n");
-    }
-
-    internal static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' or '\r' || (value.Length > 1 && value[0] == '-' && !char.IsDigit(value[1])))
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+        return text.ToString();
     }
 }
 

@@ -4,7 +4,7 @@ using Contact.Client;
 using Contact.V1;
 using Grpc.Core;
 
-namespace Contact.Load;
+namespace Contact.Testing;
 
 /// <summary>What a crash run found.</summary>
 public sealed record CrashReport(int Cycles, long Acknowledged, long Lost, long UnacknowledgedButStored, long ErrorsBeforeKill, bool AllOpenedClean, TimeSpan Elapsed)

@@ -9,7 +9,7 @@ using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
 
-namespace Contact.Load;
+namespace Contact.Testing;
 
 /// <summary>What a fuzz run found.</summary>
 public sealed record FuzzReport(int Methods, long Calls, IReadOnlyDictionary<StatusCode, long> ByCode, IReadOnlyList<string> Problems, int CentresBefore, int CentresAfter, TimeSpan Elapsed)
@@ -25,13 +25,13 @@ public sealed record FuzzReport(int Methods, long Calls, IReadOnlyDictionary<Sta
 /// Feeds every RPC of contact.v1 malformed and hostile requests against the real server process:
 /// random field values from the descriptors (oversize strings, invalid UTF-8 as raw bytes, huge
 /// repeated fields, out-of-range numbers, nested junk), bytes that are not protobuf, a message over
-/// the 16 MiB limit, garbage gRPC frames over raw HTTP/2, deadlines already past, and a flood of
+/// its method's size limit, garbage gRPC frames over raw HTTP/2, deadlines already past, and a flood of
 /// streams. The server must stay up, answer every call with a client-error status (never INTERNAL
 /// or UNKNOWN, which mean an unhandled exception), and store nothing.
 /// </summary>
 public static class Fuzz
 {
-    // UNAVAILABLE is not in the list: a client sending past the 16 MiB limit can see its stream reset; whether the
+    // UNAVAILABLE is not in the list: a client sending past a size limit can see its stream reset; whether the
     // server stayed up is checked on its own (process alive, health SERVING, audit chain intact).
     private static readonly StatusCode[] Wrong = [StatusCode.Internal, StatusCode.Unknown, StatusCode.DataLoss];
 
@@ -98,7 +98,7 @@ public static class Fuzz
         }
         log.WriteLine($"random messages: {calls} calls, {unparsable} of them not a valid message (answered {string.Join(", ", wireRefusals.Select(w => $"{w.Key} {w.Value}"))})");
 
-        // 2. A message over the receive limit (16 MiB): RESOURCE_EXHAUSTED, nothing read.
+        // 2. A message over the receive limit (1 MiB for CreateCentre, 16 MiB for the bulk methods): RESOURCE_EXHAUSTED, nothing read.
         var create = methods.First(m => m.Method.Name == "CreateCentre");
         var huge = new CreateCentreRequest { Centre = Synthetic.Centre("Huge", 1) };
         huge.Centre.DisplayName = new string('x', 17 * 1024 * 1024);
@@ -156,6 +156,173 @@ public static class Fuzz
         await server.DisposeAsync();
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         return new FuzzReport(methods.Count, calls, byCode, problems, before, after, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The systematic sweep (issue 13): every field of every request message of every RPC (and the
+    /// fields of its message fields), set in turn to each hostile value of its type (out-of-range
+    /// seconds and nanos, dates 0-0-0 and 9999-13-40, NaN and infinities, negative and huge
+    /// numbers, invalid UTF-8, 100 KB strings, unknown enum numbers, 1,000 empty elements), sent as
+    /// every role allowed to call the method. Any INTERNAL, UNKNOWN or DATA_LOSS is a problem.
+    /// </summary>
+    public static async Task<FuzzReport> FieldsAsync(TextWriter? log = null, int parallel = 4)
+    {
+        log ??= TextWriter.Null;
+        var clock = Stopwatch.StartNew();
+        var data = Path.Combine(Path.GetTempPath(), "contact-fuzz", Guid.NewGuid().ToString("N"));
+        await using var server = await ServerProcess.StartAsync(data, "--demo");
+        var keys = server.DemoKeys();
+        using var nct = new ContactClient(server.Address, keys["nct"]);
+        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxSendMessageSize = null, MaxReceiveMessageSize = null });
+        var invoker = channel.CreateCallInvoker();
+        var before = await CentreCountAsync(nct);
+        var methods = Methods();
+        var byCode = new Dictionary<StatusCode, long>();
+        var problems = new List<string>();
+        long calls = 0;
+        using var gate = new SemaphoreSlim(parallel);
+        foreach (var (service, method) in methods)
+        {
+            // The roles allowed to call it: those an empty request does not refuse for who they are.
+            var allowed = new List<string>();
+            foreach (var (role, key) in keys)
+            {
+                var (code, _) = await CallAsync(invoker, service, method, [], key, TimeSpan.FromSeconds(20));
+                if (code is not (StatusCode.PermissionDenied or StatusCode.Unauthenticated)) allowed.Add(role);
+            }
+            var cases = HostileCases(method.InputType).ToList();
+            await Task.WhenAll(cases.SelectMany(c => allowed.Select(role => (c, role))).Select(async x =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var (code, detail) = await CallAsync(invoker, service, method, x.c.Body, keys[x.role], TimeSpan.FromSeconds(20));
+                    lock (problems)
+                    {
+                        calls++;
+                        byCode[code] = byCode.GetValueOrDefault(code) + 1;
+                        if (Wrong.Contains(code)) problems.Add($"{method.FullName} {x.c.What} as {x.role}: {code} {detail}");
+                        else if (detail.Contains("   at ", StringComparison.Ordinal)) problems.Add($"{method.FullName} {x.c.What}: a stack trace in the detail");
+                    }
+                }
+                finally { gate.Release(); }
+            }));
+            log.WriteLine($"  {method.FullName}: {cases.Count} hostile requests x {allowed.Count} roles ({string.Join(",", allowed)}), {clock.Elapsed.TotalSeconds:F0} s");
+            if (server.HasExited) { problems.Add($"the server exited during {method.FullName}"); break; }
+        }
+        var after = server.HasExited ? -1 : await CentreCountAsync(nct);
+        if (after != before) problems.Add($"centres changed: {before} -> {after}");
+        await server.DisposeAsync();
+        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        return new FuzzReport(methods.Count, calls, byCode, problems, before, after, clock.Elapsed);
+    }
+
+    /// <summary>One request per field path (top-level fields and those of message fields) and hostile value.</summary>
+    public static IEnumerable<(string What, byte[] Body)> HostileCases(MessageDescriptor type)
+    {
+        foreach (var field in type.Fields.InFieldNumberOrder())
+        {
+            foreach (var (what, value) in HostileValues(field))
+                yield return ($"{field.Name}={what}", value);
+            if (field.FieldType == FieldType.Message && !WellKnown(field.MessageType))
+            {
+                foreach (var inner in field.MessageType.Fields.InFieldNumberOrder())
+                {
+                    foreach (var (what, value) in HostileValues(inner))
+                    {
+                        // The inner field's bytes wrapped as the outer field's message.
+                        using var buffer = new MemoryStream();
+                        var output = new CodedOutputStream(buffer);
+                        output.WriteTag(field.FieldNumber, WireFormat.WireType.LengthDelimited);
+                        output.WriteBytes(ByteString.CopyFrom(value));
+                        output.Flush();
+                        yield return ($"{field.Name}.{inner.Name}={what}", buffer.ToArray());
+                    }
+                }
+            }
+            if (field.IsRepeated && field.FieldType == FieldType.Message)
+            {
+                using var buffer = new MemoryStream();
+                var output = new CodedOutputStream(buffer);
+                for (var i = 0; i < 1_000; i++) { output.WriteTag(field.FieldNumber, WireFormat.WireType.LengthDelimited); output.WriteBytes(ByteString.Empty); }
+                output.Flush();
+                yield return ($"{field.Name}=1000 empty", buffer.ToArray());
+            }
+        }
+    }
+
+    private static bool WellKnown(MessageDescriptor type) =>
+        type.FullName is "google.protobuf.Timestamp" or "google.protobuf.Duration" or "google.type.Date" or "google.protobuf.FieldMask";
+
+    /// <summary>The wire bytes of <paramref name="field"/> set to each hostile value of its type.</summary>
+    private static IEnumerable<(string What, byte[] Bytes)> HostileValues(FieldDescriptor field)
+    {
+        byte[] Encode(Action<CodedOutputStream> write)
+        {
+            using var buffer = new MemoryStream();
+            var output = new CodedOutputStream(buffer);
+            write(output);
+            output.Flush();
+            return buffer.ToArray();
+        }
+        byte[] Varint(ulong v) => Encode(o => { o.WriteTag(field.FieldNumber, WireFormat.WireType.Varint); o.WriteUInt64(v); });
+        byte[] Delimited(byte[] b) => Encode(o => { o.WriteTag(field.FieldNumber, WireFormat.WireType.LengthDelimited); o.WriteBytes(ByteString.CopyFrom(b)); });
+        byte[] Message(IMessage m) => Delimited(m.ToByteArray());
+        switch (field.FieldType)
+        {
+            case FieldType.String:
+                yield return ("invalid UTF-8", Delimited([0x41, 0xC3, 0x28, 0xFF]));
+                yield return ("100 KB", Delimited(Encoding.UTF8.GetBytes(new string('x', 100 * 1024))));
+                yield return ("control characters", Delimited([0, 1, 0x1B]));
+                break;
+            case FieldType.Bytes:
+                yield return ("100 KB", Delimited(new byte[100 * 1024]));
+                break;
+            case FieldType.Int32 or FieldType.Int64 or FieldType.SInt32 or FieldType.SInt64 or FieldType.Enum:
+                yield return ("-1", field.FieldType is FieldType.SInt32 or FieldType.SInt64 ? Varint(1) : Varint(ulong.MaxValue));
+                yield return ("huge", Varint(field.FieldType is FieldType.Int64 or FieldType.SInt64 ? (ulong)long.MaxValue : int.MaxValue));
+                if (field.FieldType == FieldType.Enum) yield return ("9999", Varint(9999));
+                break;
+            case FieldType.UInt32 or FieldType.UInt64:
+                yield return ("huge", Varint(field.FieldType == FieldType.UInt64 ? ulong.MaxValue : uint.MaxValue));
+                break;
+            case FieldType.Double:
+                foreach (var d in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1e308 })
+                    yield return (d.ToString(System.Globalization.CultureInfo.InvariantCulture), Encode(o => { o.WriteTag(field.FieldNumber, WireFormat.WireType.Fixed64); o.WriteDouble(d); }));
+                break;
+            case FieldType.Float:
+                foreach (var f in new[] { float.NaN, float.NegativeInfinity })
+                    yield return (f.ToString(System.Globalization.CultureInfo.InvariantCulture), Encode(o => { o.WriteTag(field.FieldNumber, WireFormat.WireType.Fixed32); o.WriteFloat(f); }));
+                break;
+            case FieldType.Bool:
+                yield return ("true", Varint(1));
+                break;
+            case FieldType.Message when field.MessageType.FullName == "google.protobuf.Timestamp":
+                yield return ("seconds max", Message(new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = long.MaxValue }));
+                yield return ("seconds -1e13", Message(new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = -10_000_000_000_000 }));
+                yield return ("nanos -1", Message(new Google.Protobuf.WellKnownTypes.Timestamp { Nanos = -1 }));
+                yield return ("nanos 2e9", Message(new Google.Protobuf.WellKnownTypes.Timestamp { Nanos = 2_000_000_000 }));
+                break;
+            case FieldType.Message when field.MessageType.FullName == "google.protobuf.Duration":
+                yield return ("seconds max", Message(new Google.Protobuf.WellKnownTypes.Duration { Seconds = long.MaxValue }));
+                yield return ("nanos 2e9", Message(new Google.Protobuf.WellKnownTypes.Duration { Nanos = 2_000_000_000 }));
+                yield return ("negative", Message(new Google.Protobuf.WellKnownTypes.Duration { Seconds = -5 }));
+                break;
+            case FieldType.Message when field.MessageType.FullName == "google.type.Date":
+                yield return ("0-0-0", Delimited([]));
+                yield return ("9999-13-40", Message(new Google.Type.Date { Year = 9999, Month = 13, Day = 40 }));
+                yield return ("10000-01-01", Message(new Google.Type.Date { Year = 10000, Month = 1, Day = 1 }));
+                yield return ("2026-02-30", Message(new Google.Type.Date { Year = 2026, Month = 2, Day = 30 }));
+                break;
+            case FieldType.Message:
+                yield return ("empty message", Delimited([]));
+                break;
+            default:
+                yield return ("max", field.FieldType is FieldType.Fixed64 or FieldType.SFixed64
+                    ? Encode(o => { o.WriteTag(field.FieldNumber, WireFormat.WireType.Fixed64); o.WriteFixed64(ulong.MaxValue); })
+                    : Encode(o => { o.WriteTag(field.FieldNumber, WireFormat.WireType.Fixed32); o.WriteFixed32(uint.MaxValue); }));
+                break;
+        }
     }
 
     private static async Task<int> CentreCountAsync(ContactClient client) =>

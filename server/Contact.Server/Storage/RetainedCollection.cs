@@ -1,7 +1,7 @@
-using Contact.Server.Storage;
+using Contact.Server.Security;
 using LiteDB;
 
-namespace Contact.Server.Security;
+namespace Contact.Server.Storage;
 
 /// <summary>
 /// The ready-made area for a collection of <typeparamref name="T"/>: past its date, a record is

@@ -1,6 +1,6 @@
 using Contact.V1;
 
-namespace Contact.Load;
+namespace Contact.Testing;
 
 /// <summary>Synthetic, valid register data for load: centres spread over England and Wales.</summary>
 public static class Synthetic

@@ -1,7 +1,7 @@
-using Contact.Server.Storage;
+using Contact.Server.Security;
 using LiteDB;
 
-namespace Contact.Server.Security;
+namespace Contact.Server.Storage;
 
 /// <summary>Finds the records past their retention date, for every area.</summary>
 internal static class RetentionQuery
