@@ -9,11 +9,11 @@ try {
     origin: { case: "postcode", value: process.argv[2] ?? "LS1 4AP" },
     contactType: ContactType.SUPERVISED, commissionedOnly: true, limit: 3,   // policy 1.4
   });
-  for (const r of results) console.log(`${r.centre.displayName}: ${r.distanceMiles.toFixed(1)} miles`);
+  for (const r of results) console.log(`${r.summary.displayName}: ${r.distanceMiles.toFixed(1)} miles`);
   const submitted = await client.referrals.submitReferral({ referral: {
     requestId: randomUUID(), caseNumber: "ZE26C00123", kind: ReferralKind.PLANNED_WORK,
     children: [{ givenNames: "Amelia", familyName: "Stone", birthDate: { year: 2019, month: 3, day: 14 } }],
-    contactType: ContactType.SUPERVISED, centre: results[0].centre.name, familyAware: true, waitingTimeChecked: true,
+    contactType: ContactType.SUPERVISED, centre: results[0].summary.name, familyAware: true, waitingTimeChecked: true,
     riskAssessment: { riskLevel: ReferralRiskLevel.POTENTIAL }, caseInformation: { natureOfDispute: "Arrangements" },
     childPreparation: { plan: "Visit the centre first", deliveredBy: "the FCA" },
   } });
