@@ -27,22 +27,27 @@ public sealed class ContactClientOptions
 
 /// <summary>
 /// One connection to the Contact API with a typed client per service. Carries the API key, a
-/// default deadline, and retries for idempotent calls (gRPC service config). Dispose it when done.
+/// default deadline, and retries for the calls the contract marks idempotent (gRPC service config).
+/// <see cref="EachAsync{TItem}"/> pages any List, <see cref="FollowAsync{TResponse}"/> resumes any
+/// Watch. Dispose it when done. With dependency injection, use <c>services.AddContactClient(...)</c>.
 /// </summary>
-public sealed class ContactClient : IDisposable
+public sealed partial class ContactClient : IDisposable
 {
-    private readonly GrpcChannel _channel;
+    private readonly GrpcChannel? _channel;
 
     /// <summary>Connects with the given options.</summary>
     public ContactClient(ContactClientOptions options)
+        : this(GrpcChannel.ForAddress(options.Address, ChannelOptions(options.MaxAttempts, options.HttpHandler)), options) { }
+
+    private ContactClient(GrpcChannel channel, ContactClientOptions options)
+        : this(channel.Intercept(new CallDefaults(options.ApiKey, options.DefaultDeadline))) => _channel = channel;
+
+    /// <summary>
+    /// Over an invoker that already carries the key and the deadlines (AddContactClient builds one
+    /// with Grpc.Net.ClientFactory); the invoker's channel is not disposed here.
+    /// </summary>
+    public ContactClient(CallInvoker invoker)
     {
-        _channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
-        {
-            HttpHandler = options.HttpHandler,
-            ServiceConfig = new ServiceConfig { MethodConfigs = { RetryIdempotentCalls(options.MaxAttempts) } },
-            MaxReceiveMessageSize = 16 * 1024 * 1024,
-        });
-        var invoker = _channel.Intercept(new CallDefaults(options.ApiKey, options.DefaultDeadline));
         Register = new RegisterService.RegisterServiceClient(invoker);
         Postcodes = new PostcodeService.PostcodeServiceClient(invoker);
         Access = new AccessService.AccessServiceClient(invoker);
@@ -100,11 +105,19 @@ public sealed class ContactClient : IDisposable
     public CallInvoker CallInvoker { get; }
 
     /// <inheritdoc />
-    public void Dispose() => _channel.Dispose();
+    public void Dispose() => _channel?.Dispose();
 
-    // Reads and lookups are safe to repeat, and so is SubmitReferral (its request_id makes a retry
-    // return the first result); other writes are not retried here.
-    private static MethodConfig RetryIdempotentCalls(int maxAttempts)
+    /// <summary>The channel settings every client of the SDK uses: retries from the contract, message size.</summary>
+    internal static GrpcChannelOptions ChannelOptions(int maxAttempts, HttpMessageHandler? handler) => new()
+    {
+        HttpHandler = handler,
+        ServiceConfig = new ServiceConfig { MethodConfigs = { RetryIdempotentCalls(maxAttempts) } },
+        MaxReceiveMessageSize = 16 * 1024 * 1024,
+    };
+
+    // The unary RPCs the contract marks idempotent (idempotency_level) are retried on UNAVAILABLE;
+    // no other. Streams resume through FollowAsync instead.
+    internal static MethodConfig RetryIdempotentCalls(int maxAttempts)
     {
         var config = new MethodConfig
         {
@@ -117,42 +130,14 @@ public sealed class ContactClient : IDisposable
                 RetryableStatusCodes = { StatusCode.Unavailable },
             },
         };
-        foreach (var (service, method) in IdempotentMethods)
-            config.Names.Add(new MethodName { Service = service, Method = method });
+        foreach (var method in ContactServices.All.SelectMany(s => s.Methods))
+            if (ContactServices.IsIdempotent(method) && !method.IsClientStreaming && !method.IsServerStreaming)
+                config.Names.Add(new MethodName { Service = method.Service.FullName, Method = method.Name });
         return config;
     }
 
-    private static readonly (string Service, string Method)[] IdempotentMethods =
-    [
-        ("contact.v1.RegisterService", "GetCentre"),
-        ("contact.v1.RegisterService", "ListCentres"),
-        ("contact.v1.RegisterService", "FindNearestCentres"),
-        ("contact.v1.RegisterService", "CheckAccreditation"),
-        ("contact.v1.PostcodeService", "LookupPostcode"),
-        ("contact.v1.AccessService", "ListApiKeys"),
-        ("contact.v1.AccessService", "GetCallerIdentity"),
-        ("contact.v1.AuditService", "ListAuditEntries"),
-        ("contact.v1.AuditService", "VerifyAuditChain"),
-        ("contact.v1.ConcernService", "GetConcern"),
-        ("contact.v1.ConcernService", "ListConcerns"),
-        ("contact.v1.GrantService", "GetGrantRound"),
-        ("contact.v1.GrantService", "ListGrantRounds"),
-        ("contact.v1.GrantService", "ListGrantApplications"),
-        ("contact.v1.ReportService", "GetMouTerms"),
-        ("contact.v1.ReportService", "GetReviewReport"),
-        ("contact.v1.ReportService", "ExportReviewReport"),
-        ("contact.v1.ReferralService", "SubmitReferral"),
-        ("contact.v1.ReferralService", "GetReferral"),
-        ("contact.v1.ReferralService", "ListReferrals"),
-        ("contact.v1.CaseService", "GetCase"),
-        ("contact.v1.InformationSharingService", "GetSharingRequest"),
-        ("contact.v1.InformationSharingService", "ListSharingRequests"),
-        ("contact.v1.InformationSharingService", "GetDisclosureStatement"),
-        ("contact.v1.InformationSharingService", "GetCallCentreStatus"),
-    ];
-
     /// <summary>Adds the API key and the default deadline to every call.</summary>
-    private sealed class CallDefaults(string? apiKey, TimeSpan deadline) : Interceptor
+    internal sealed class CallDefaults(string? apiKey, TimeSpan deadline) : Interceptor
     {
         private CallOptions Apply<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, bool unary)
             where TRequest : class where TResponse : class
