@@ -103,6 +103,9 @@ public sealed class MainWindow : Window
     /// <summary>WatchReferrals.</summary>
     public LiveFeed<WatchReferralsResponse> ReferralFeed { get; }
 
+    /// <summary>The stack of open screens, top first.</summary>
+    internal IEnumerable<Screen> Screens => _screens;
+
     /// <summary>The screen on top.</summary>
     public Screen? Current => _screens.TryPeek(out var s) ? s : null;
 
@@ -214,6 +217,8 @@ public sealed class MainWindow : Window
         Back();
     }
 
+    private bool _stray;   // the last key was a printable one that landed on no text field
+
     /// <summary>
     /// Key safety, before any view sees the key: Ctrl+Q asks before losing work; a plain letter,
     /// digit or sign goes only to a field that takes text (a few are commands: / search, ? help);
@@ -223,15 +228,18 @@ public sealed class MainWindow : Window
     private void Guard(object? sender, Key key)
     {
         if (key == Key.Q.WithCtrl) { Quit(); key.Handled = true; return; }
-        if (key.IsCtrl || key.IsAlt) return;
-        var rune = key.AsRune.Value;
-        if (rune < ' ' || rune == 127) return;   // not printable: Enter, Tab, arrows, F-keys
+        var rune = key.IsCtrl || key.IsAlt ? 0 : key.AsRune.Value;
+        var stray = _stray;
+        _stray = false;
+        if (rune < ' ' || rune == 127) return;   // not printable: Enter, Tab, arrows, F-keys, chords
         if (Ui.Popovers?.GetActivePopover() is not null) return;   // a menu the operator opened: letters pick its entries
         View focused = this;
         while (focused.Focused is { } deeper) focused = deeper;
         if (focused is TextField { ReadOnly: false } or TextView { ReadOnly: false }) return;
-        if (rune == ' ' && focused is not Button) return;   // Space chooses an option or ticks a box
+        // Space chooses an option or ticks a box, but not as the gap between stray words.
+        if (rune == ' ' && focused is not Button && !stray) return;
         key.Handled = true;
+        _stray = true;
         if (rune == '/' && Current?.SearchBox is { } search) search.SetFocus();
         else if (rune == '?') ShowHelp();
     }

@@ -52,6 +52,9 @@ public sealed class ImportScreen : Screen
 
     public bool Finished { get; private set; }
 
+    /// <summary>"Check only" is ticked: a dry run.</summary>
+    public bool CheckOnly => _validateOnly.Value == CheckState.Checked;
+
     private void Start()
     {
         if (_running) return;

@@ -70,6 +70,7 @@ public sealed class PostcodeDistrict
     private const string InwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
     private const double MicroDegrees = 1_000_000.0;
     private const int EncodedEntrySize = 10;
+    private const int InwardCodes = 10 * 20 * 20;
 
     private readonly ushort[] _inward;
     private readonly int[] _latitude;
@@ -108,27 +109,53 @@ public sealed class PostcodeDistrict
         return true;
     }
 
-    /// <summary>
-    /// This district with <paramref name="incoming"/> merged in: a postcode already held takes the
-    /// incoming location (a later row of the same import wins over an earlier one).
-    /// </summary>
+    /// <summary>One postcode of a district as held: its packed inward code and location in micro-degrees.</summary>
+    public readonly record struct Entry(ushort Inward, int Latitude, int Longitude)
+    {
+        /// <summary>Packs a postcode and its location (12 bytes, against some 60 for the postcode's text and point).</summary>
+        public static Entry Of(Postcode postcode, GeoPoint point) =>
+            TryPackInward(postcode.Inward, out var code)
+                ? new Entry(code, ToMicro(point.Latitude), ToMicro(point.Longitude))
+                : throw new ArgumentException($"{postcode} has no inward code.", nameof(postcode));
+    }
+
+    /// <summary>As <see cref="Merge(string, PostcodeDistrict?, IReadOnlyList{Entry})"/>, from postcodes that must all be in <paramref name="outward"/>.</summary>
     public static PostcodeDistrict Merge(string outward, PostcodeDistrict? existing, IReadOnlyList<(Postcode Postcode, GeoPoint Point)> incoming)
     {
-        var entries = new Dictionary<ushort, (int Lat, int Lon)>(incoming.Count + (existing?.Count ?? 0));
-        if (existing is not null)
-            for (var i = 0; i < existing._inward.Length; i++) entries[existing._inward[i]] = (existing._latitude[i], existing._longitude[i]);
+        var entries = new List<Entry>(incoming.Count);
         foreach (var (postcode, point) in incoming)
         {
-            if (postcode.Outward != outward || !TryPackInward(postcode.Inward, out var code))
-                throw new ArgumentException($"{postcode} is not a postcode in district {outward}.", nameof(incoming));
-            entries[code] = (ToMicro(point.Latitude), ToMicro(point.Longitude));
+            if (postcode.Outward != outward) throw new ArgumentException($"{postcode} is not a postcode in district {outward}.", nameof(incoming));
+            entries.Add(Entry.Of(postcode, point));
         }
-        var inward = new ushort[entries.Count];
-        entries.Keys.CopyTo(inward, 0);
-        Array.Sort(inward);
-        var latitude = new int[inward.Length];
-        var longitude = new int[inward.Length];
-        for (var i = 0; i < inward.Length; i++) (latitude[i], longitude[i]) = entries[inward[i]];
+        return Merge(outward, existing, entries);
+    }
+
+    /// <summary>
+    /// This district with <paramref name="incoming"/> merged in: a postcode already held takes the
+    /// incoming location (a later entry of the same import wins over an earlier one).
+    /// </summary>
+    public static PostcodeDistrict Merge(string outward, PostcodeDistrict? existing, IReadOnlyList<Entry> incoming)
+    {
+        // The inward codes are a space of 4,000, so a slot per code sorts and de-duplicates at once.
+        var present = new bool[InwardCodes];
+        var lat = new int[InwardCodes];
+        var lon = new int[InwardCodes];
+        if (existing is not null)
+            for (var i = 0; i < existing._inward.Length; i++)
+                (present[existing._inward[i]], lat[existing._inward[i]], lon[existing._inward[i]]) = (true, existing._latitude[i], existing._longitude[i]);
+        foreach (var entry in incoming) (present[entry.Inward], lat[entry.Inward], lon[entry.Inward]) = (true, entry.Latitude, entry.Longitude);
+        var count = 0;
+        foreach (var p in present) if (p) count++;
+        var inward = new ushort[count];
+        var latitude = new int[count];
+        var longitude = new int[count];
+        for (int code = 0, i = 0; code < InwardCodes; code++)
+        {
+            if (!present[code]) continue;
+            (inward[i], latitude[i], longitude[i]) = ((ushort)code, lat[code], lon[code]);
+            i++;
+        }
         return new PostcodeDistrict(outward, inward, latitude, longitude);
     }
 
@@ -159,7 +186,7 @@ public sealed class PostcodeDistrict
             inward[i] = BinaryPrimitives.ReadUInt16LittleEndian(bytes);
             latitude[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[2..]);
             longitude[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[6..]);
-            if (i > 0 && inward[i] <= inward[i - 1]) throw new FormatException($"Postcode district {outward}: entries are not in order.");
+            if ((i > 0 && inward[i] <= inward[i - 1]) || inward[i] >= InwardCodes) throw new FormatException($"Postcode district {outward}: entries are not in order.");
         }
         return new PostcodeDistrict(outward, inward, latitude, longitude);
     }
