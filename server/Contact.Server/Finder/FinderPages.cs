@@ -308,7 +308,7 @@ public sealed class FinderPages(FinderAssets assets)
     private void Open(StringBuilder b, string title, string? backHref)
     {
         b.Append("<!DOCTYPE html><html lang=\"en-GB\" class=\"govuk-template\"><head><meta charset=\"utf-8\"><title>")
-            .Append(E(title)).Append(title == FinderWords.ServiceName ? "" : " – " + FinderWords.ServiceName).Append("</title>")
+            .Append(E(title)).Append(title.EndsWith(FinderWords.ServiceName, StringComparison.Ordinal) ? "" : " – " + FinderWords.ServiceName).Append("</title>")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">")
             .Append("<meta name=\"theme-color\" content=\"#0b0c0c\"><link rel=\"icon\" href=\"data:,\">")
             .Append("<link rel=\"stylesheet\" href=\"").Append(assets.Css.Url).Append("\"></head>");

@@ -128,7 +128,7 @@ public sealed partial class FinderPageTests : IAsyncLifetime
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<title>Error: ", html);
+        Assert.Contains($"<title>Error: {FinderWords.ServiceName}</title>", html);
         Assert.Contains($"<li><a href=\"#{field}\">", html);
         Assert.Contains($"id=\"{field}\"", html);
         Assert.Contains($"id=\"{field}-error\"", html);
