@@ -9,6 +9,7 @@ using Contact.Server.Hosting;
 using Contact.Server.OpenReferral;
 using Contact.Server.Storage;
 using Contact.Server.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Contact.Server.Finder;
@@ -29,6 +30,21 @@ public static class FinderEndpoints
     {
         services.AddSingleton<FinderAssets>();
         services.AddSingleton<FinderPages>();
+        // The open feed's limiter answers 429 with an empty body; a parent gets a page saying so.
+        // Configured after the feed's (AddFinder is called after AddOpenReferralFeed), so it wraps it.
+        services.Configure<RateLimiterOptions>(limiter =>
+        {
+            var feeds = limiter.OnRejected;
+            limiter.OnRejected = async (context, cancel) =>
+            {
+                if (feeds is not null) await feeds(context, cancel);
+                var http = context.HttpContext;
+                if (!http.Request.Path.StartsWithSegments("/find")) return;
+                http.Response.ContentType = "text/html; charset=utf-8";
+                http.Response.Headers.CacheControl = "no-store";
+                await http.Response.WriteAsync(http.RequestServices.GetRequiredService<FinderPages>().TooManyRequests(), cancel);
+            };
+        });
         services.AddResponseCompression(options =>
         {
             // Only the finder's pages use this (see MapFinder); the assets come precompressed. The

@@ -151,6 +151,17 @@ public sealed class FinderPages(FinderAssets assets)
         return b.ToString();
     }
 
+    public string TooManyRequests()
+    {
+        var b = new StringBuilder(4_000);
+        Open(b, "Too many searches", backHref: null);
+        b.Append("<h1 class=\"govuk-heading-l\">Too many searches</h1>");
+        b.Append("<p class=\"govuk-body\">Too many searches have come from your connection in the last minute. Wait a minute, then try again.</p>");
+        b.Append("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/find\">Search for an accredited centre</a></p>");
+        Close(b);
+        return b.ToString();
+    }
+
     private static string DetailsHref(Centre c, SearchForm form) => $"/find/centres/{Uri.EscapeDataString(c.Id)}?{form.QueryString()}";
 
     /// <summary>
@@ -308,7 +319,7 @@ public sealed class FinderPages(FinderAssets assets)
     private void Open(StringBuilder b, string title, string? backHref)
     {
         b.Append("<!DOCTYPE html><html lang=\"en-GB\" class=\"govuk-template\"><head><meta charset=\"utf-8\"><title>")
-            .Append(E(title)).Append(title == FinderWords.ServiceName ? "" : " – " + FinderWords.ServiceName).Append("</title>")
+            .Append(E(title)).Append(title.EndsWith(FinderWords.ServiceName, StringComparison.Ordinal) ? "" : " – " + FinderWords.ServiceName).Append("</title>")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">")
             .Append("<meta name=\"theme-color\" content=\"#0b0c0c\"><link rel=\"icon\" href=\"data:,\">")
             .Append("<link rel=\"stylesheet\" href=\"").Append(assets.Css.Url).Append("\"></head>");

@@ -128,7 +128,7 @@ public sealed partial class FinderPageTests : IAsyncLifetime
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<title>Error: ", html);
+        Assert.Contains($"<title>Error: {FinderWords.ServiceName}</title>", html);
         Assert.Contains($"<li><a href=\"#{field}\">", html);
         Assert.Contains($"id=\"{field}\"", html);
         Assert.Contains($"id=\"{field}-error\"", html);
@@ -195,6 +195,13 @@ public sealed partial class FinderPageTests : IAsyncLifetime
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/find")).StatusCode);
         using var refused = await http.GetAsync("/find/results?postcode=LS1&type=supported");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Too many searches</h1>", await refused.Content.ReadAsStringAsync());
+        // The budget is the feed's: the feed is refused too, with its own (empty) answer.
+        using var feed = await http.GetAsync("/services");
+        Assert.Equal(HttpStatusCode.TooManyRequests, feed.StatusCode);
+        Assert.DoesNotContain("<html", await feed.Content.ReadAsStringAsync());
     }
 
     [Theory]
