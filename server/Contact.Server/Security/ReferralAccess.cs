@@ -20,6 +20,18 @@ public static class ReferralAccess
     public static bool IsCentreOf(Principal p, Referral r) => p.Has(Role.ContactCentre) && p.CentreId is not null && p.CentreId == r.CentreId;
 
     /// <summary>
+    /// Who may take <paramref name="action"/>, beyond seeing the referral: the centre moves it along,
+    /// the practitioner who submitted it withdraws it, NCT cancels. Returns the role the caller acts
+    /// in (for the history) and the check on the referral itself.
+    /// </summary>
+    public static (Role Role, Func<Referral, bool> MayAct) ActingAs(Principal p, ReferralAction action) => action switch
+    {
+        ReferralAction.Withdraw => (Role.Practitioner, r => IsPractitionerOf(p, r)),
+        ReferralAction.Cancel => (Role.NctOperator, _ => p.Has(Role.NctOperator)),
+        _ => (Role.ContactCentre, r => IsCentreOf(p, r)),
+    };
+
+    /// <summary>
     /// Throws unless <paramref name="p"/> may see <paramref name="referral"/> (and, with
     /// <paramref name="mayAct"/>, act on it). Missing is NOT_FOUND only for NCT, who may see every referral.
     /// </summary>

@@ -84,10 +84,8 @@ public sealed class CaseService(CaseRepository repository, TimeProvider time) : 
     {
         var caller = context.Caller();
         var id = CaseId(request.Name, "name");
-        var c = repository.Get(id);
         // A practitioner reads only a case allocated to them; others' cases look absent.
-        if (c is null || (!caller.Principal.HasAny(Role.NctOperator, Role.CaseSystem) && c.Fca?.FcaId != caller.Principal.FcaId))
-            throw RuleViolation.NotFound(request.Name);
+        var c = CaseAccess.Readable(caller.Principal, repository.Get(id), request.Name);
         caller.Audit.Touch(c.ResourceName).Case(c.CaseNumber);
         return Task.FromResult(c.ToProto());
     }

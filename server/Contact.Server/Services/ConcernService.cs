@@ -44,7 +44,7 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
             OrganisationContactTypes = o?.ContactTypes.Select(t => ProtoMapping.Defined<ContactKind>((int)t)).ToList() ?? [],
             Description = p.Description.Trim(),
             RaisedBy = caller.Principal.FcaId ?? caller.Principal.DisplayName,
-            RaiserFcaId = caller.Principal.Has(Role.Practitioner) ? caller.Principal.FcaId : null,
+            RaiserFcaId = ConcernAccess.RaiserFcaIdOf(caller.Principal),
             Raised = now,
             Updated = now,
         };
@@ -64,7 +64,7 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         var id = ConcernNames.IdOf(request.Name) ?? throw RuleViolation.Invalid("name", "must be \"concerns/{concern}\"");
         var concern = repository.Get(id);
         // Another practitioner's concern is not found: its existence is not theirs to know.
-        if (concern is null || !MaySee(caller.Principal, concern)) throw RuleViolation.NotFound(ConcernNames.Of(id));
+        if (concern is null || !ConcernAccess.MaySee(caller.Principal, concern)) throw RuleViolation.NotFound(ConcernNames.Of(id));
         caller.Audit.Touch(concern.ResourceName);
         return Task.FromResult(View(concern, caller.Principal));
     }
@@ -88,7 +88,7 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         var status = (ConcernStatus)(int)request.Status;
         var type = (ConcernType)(int)request.Type;
         var matching = repository.All()
-            .Where(c => MaySee(caller.Principal, c)
+            .Where(c => ConcernAccess.MaySee(caller.Principal, c)
                 && (status == ConcernStatus.Unspecified || c.Status == status)
                 && (type == ConcernType.Unspecified || c.Type == type)
                 && (centreId is null || c.CentreId == centreId)
@@ -156,13 +156,10 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         Concern = View(change.Concern, principal),
     };
 
-    private static bool MaySee(Principal principal, Concern c) =>
-        principal.Has(Role.NctOperator) || (principal.Has(Role.Practitioner) && c.RaiserFcaId is not null && c.RaiserFcaId == principal.FcaId);
-
     /// <summary>The concern as this caller may see it: NCT in full; the raiser without notes or NACCC correspondence.</summary>
     private V1.Concern View(Concern c, Principal principal)
     {
-        var redact = !principal.Has(Role.NctOperator);
+        var redact = !ConcernAccess.SeesInFull(principal);
         var today = Today;
         var proto = new V1.Concern
         {

@@ -53,8 +53,7 @@ public sealed class GrantService(GrantRepository repository, RegisterIndex regis
             .OptionalText(p.Purpose, "application.purpose", 2000)
             .ThrowIfInvalid();
         // A contact centre applies only for itself.
-        if (!caller.Principal.Has(Role.NctOperator) && caller.Principal.CentreId != centreId)
-            throw new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied, "A contact centre may apply only for itself.");
+        GrantAccess.CheckApplyFor(caller.Principal, centreId!);
         var centre = register.Get(centreId!) ?? throw RuleViolation.NotFound(Names.Centre(centreId!));
         var today = Today;
         GrantRules.RequireEligible(centre, today);
@@ -112,11 +111,10 @@ public sealed class GrantService(GrantRepository repository, RegisterIndex regis
         if (repository.Round(roundId) is null) throw RuleViolation.NotFound(GrantNames.Round(roundId));
         var status = (GrantApplicationStatus)(int)request.Status;
         // A contact centre sees only its own application; NCT and auditors see the round.
-        var ownOnly = !caller.Principal.HasAny(Role.NctOperator, Role.Auditor);
         var today = Today;
         var response = new V1.ListGrantApplicationsResponse();
         response.Applications.AddRange(repository.Applications(roundId)
-            .Where(a => (!ownOnly || a.CentreId == caller.Principal.CentreId)
+            .Where(a => GrantAccess.MaySee(caller.Principal, a)
                 && (status == GrantApplicationStatus.Unspecified || a.Status == status)
                 && (!request.FlaggedOnly || a.Flagged))
             .Select(a => ToProto(a, today)));

@@ -58,10 +58,8 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         v.RequireDefined((SharingState)(int)request.State, "state");
         var after = PageToken.Decode(request.PageToken, v);
         v.ThrowIfInvalid();
-        var p = caller.Principal;
-        var all = p.HasAny(Role.CallCentre, Role.NctOperator) ? repository.List(null, null)
-            : p.Has(Role.Practitioner) ? repository.List(null, p.FcaId ?? "\0none")
-            : repository.List(p.ResourceName, null);
+        var scope = SharingAccess.ScopeOf(caller.Principal);
+        var all = repository.List(scope.SubmittedBy, scope.FcaId);
         var now = time.GetUtcNow();
         var matching = all.Where(r => (request.State == V1.SharingRequestState.Unspecified || (int)r.State == (int)request.State)
             && (!request.OverdueOnly || r.IsOverdue(now))).ToList();
@@ -118,7 +116,7 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         if (r is null) throw RuleViolation.NotFound(request.Name);
         var c = r.CaseId is null ? null : cases.Get(r.CaseId);
         // The one completing the form is the allocated FCA, by the case index's own record of them.
-        var completedBy = c?.Fca is { } allocated && allocated.FcaId == caller.Principal.FcaId
+        var completedBy = c is not null && CaseAccess.IsAllocatedTo(caller.Principal, c) && c.Fca is { } allocated
             ? new FcaContact(allocated.DisplayName, allocated.Email, allocated.Phone)
             : throw RuleViolation.NotFound(request.Name);
         var input = new AnswerInput((YesNo)(int)request.CurrentRisk, (YesNo)(int)request.HistoricRisk, (YesNo)(int)request.CourtPermission,
@@ -161,9 +159,7 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     {
         var caller = context.Caller();
         var id = CaseService.CaseId(request.Case, "case");
-        var c = cases.Get(id);
-        if (c is null || (!caller.Principal.HasAny(Role.NctOperator, Role.CaseSystem, Role.Auditor) && c.Fca?.FcaId != caller.Principal.FcaId))
-            throw RuleViolation.NotFound(request.Case);
+        var c = CaseAccess.DisclosuresReadable(caller.Principal, cases.Get(id), request.Case);
         caller.Audit.Touch(c.ResourceName).Case(c.CaseNumber);
         var statement = new V1.DisclosureStatement { Case = c.ResourceName, CaseNumber = c.CaseNumber, GenerateTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
         statement.Disclosures.AddRange(repository.DisclosuresOf(id).Select(d => new V1.Disclosure
@@ -194,10 +190,9 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     private SharingRequest Visible(string id, Caller caller)
     {
         var r = repository.Get(id);
-        var p = caller.Principal;
-        if (r is null || !SharingAccess.MaySee(p, r)) throw RuleViolation.NotFound(CaseNames.Request(id));
-        Touch(caller, r!);
-        return r!;
+        if (r is null || !SharingAccess.MaySee(caller.Principal, r)) throw RuleViolation.NotFound(CaseNames.Request(id));
+        Touch(caller, r);
+        return r;
     }
 
     private static void Touch(Caller caller, SharingRequest r)

@@ -146,13 +146,7 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
         var id = ReferralId(name, "name");
         ReferralRules.ValidateDetails(action, details, Today);
         var p = caller.Principal;
-        // Who may act, beyond seeing it: the centre moves it along, the practitioner withdraws, NCT cancels.
-        var (role, mayAct) = action switch
-        {
-            ReferralAction.Withdraw => (Role.Practitioner, (Func<Referral, bool>)(r => ReferralAccess.IsPractitionerOf(p, r))),
-            ReferralAction.Cancel => (Role.NctOperator, r => p.Has(Role.NctOperator)),
-            _ => (Role.ContactCentre, r => ReferralAccess.IsCentreOf(p, r)),
-        };
+        var (role, mayAct) = ReferralAccess.ActingAs(p, action);
         var referral = await repository.ActAsync(id, p, mayAct, action, details, Actor(caller, role), caller.Audit);
         return referral.ToProto();
     }

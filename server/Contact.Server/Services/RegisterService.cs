@@ -153,8 +153,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         var caller = context.Caller();
         var id = CentreId(request.Centre, "centre");
         // A centre keeps only its own waiting time; it is not told whether other centres exist.
-        if (!caller.Principal.HasAny(Role.NctOperator, Role.Naccc) && caller.Principal.CentreId != id)
-            throw new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied, "A contact centre may update only its own waiting time.");
+        CentreAccess.CheckWaitingTime(caller.Principal, id);
         var v = new Validation().Require(request.Weeks is >= 0 and <= CentreRules.MaxWaitingWeeks, "weeks", $"must be from 0 to {CentreRules.MaxWaitingWeeks}");
         var today = Today;
         var confirmed = request.ConfirmedDate.ToDomain("confirmed_date", v) ?? today;
