@@ -22,7 +22,9 @@ public sealed record RpcPolicy(IReadOnlySet<Role> Roles, AuditKind Audit, bool P
 /// <summary>
 /// Who may call what: every RPC of the API, in one table. Deny by default: an RPC missing here is
 /// refused for everyone, and the policy test fails until it is added. Object-level checks (a
-/// centre's own referrals, a practitioner's own cases) are made by the services on top of this.
+/// centre's own referrals, a practitioner's own cases) are made on top of this by the one
+/// <c>…Access</c> class per resource beside it (<see cref="CaseAccess"/>, <see cref="ReferralAccess"/>, …),
+/// which the services ask.
 /// </summary>
 public static class AccessPolicy
 {
@@ -43,13 +45,13 @@ public static class AccessPolicy
         ["/contact.v1.RegisterService/ImportCentres"] = Allow(AuditKind.Write, NctOperator, Naccc),
         // Accreditation is NACCC's (MOU 2.1.1, 2.1.3); NCT records what NACCC tells it.
         ["/contact.v1.RegisterService/RecordAccreditationDecision"] = Allow(AuditKind.Write, Naccc, NctOperator),
-        // A centre keeps its own waiting time (object check in the service).
+        // A centre keeps its own waiting time (object check: CentreAccess).
         ["/contact.v1.RegisterService/UpdateWaitingTime"] = Allow(AuditKind.Write, NctOperator, Naccc, ContactCentre),
 
         ["/contact.v1.PostcodeService/ImportPostcodes"] = Allow(AuditKind.Write, NctOperator),
         ["/contact.v1.PostcodeService/LookupPostcode"] = Allow(AuditKind.None, Everyone),
 
-        // Referrals (policy 1.1-1.8; MOU 2.2.4-2.2.6). Object checks in the service: a practitioner's
+        // Referrals (policy 1.1-1.8; MOU 2.2.4-2.2.6). Object checks in ReferralAccess: a practitioner's
         // own, a centre's own, NCT all. Reads carry children's data.
         ["/contact.v1.ReferralService/SubmitReferral"] = Allow(AuditKind.Write, Practitioner),
         ["/contact.v1.ReferralService/GetReferral"] = Allow(AuditKind.SensitiveRead, Practitioner, ContactCentre, NctOperator),
@@ -74,7 +76,7 @@ public static class AccessPolicy
         ["/contact.v1.StoreService/CreateBackup"] = Allow(AuditKind.Write, NctOperator),
 
         // Concerns (policy 1.6, 1.7; MOU 2.1.4, 2.4.3): NCT's, never partners'. A practitioner raises
-        // and follows its own (object check and redaction in the service). Reads are audited: a
+        // and follows its own (object check and redaction: ConcernAccess). Reads are audited: a
         // concern may name people.
         ["/contact.v1.ConcernService/RaiseConcern"] = Allow(AuditKind.Write, Practitioner, NctOperator),
         ["/contact.v1.ConcernService/GetConcern"] = Allow(AuditKind.SensitiveRead, NctOperator, Practitioner),
@@ -82,7 +84,7 @@ public static class AccessPolicy
         ["/contact.v1.ConcernService/RecordConcernAction"] = Allow(AuditKind.Write, NctOperator),
         ["/contact.v1.ConcernService/WatchConcerns"] = Allow(AuditKind.SensitiveRead, NctOperator),
 
-        // Grants (MOU 2.4.2): NCT runs the rounds; a centre applies for itself and sees its own.
+        // Grants (MOU 2.4.2): NCT runs the rounds; a centre applies for itself and sees its own (GrantAccess).
         ["/contact.v1.GrantService/CreateGrantRound"] = Allow(AuditKind.Write, NctOperator),
         ["/contact.v1.GrantService/GetGrantRound"] = Allow(AuditKind.None, NctOperator, ContactCentre, Auditor),
         ["/contact.v1.GrantService/ListGrantRounds"] = Allow(AuditKind.None, NctOperator, ContactCentre, Auditor),
@@ -101,10 +103,10 @@ public static class AccessPolicy
         ["/contact.v1.CaseService/UpdateCase"] = Allow(AuditKind.Write, CaseSystem),
         ["/contact.v1.CaseService/CloseCase"] = Allow(AuditKind.Write, CaseSystem),
         ["/contact.v1.CaseService/BatchUpsertCases"] = Allow(AuditKind.Write, CaseSystem),
-        // NCT reads any case; a practitioner only a case allocated to them (object check in the service).
+        // NCT reads any case; a practitioner only a case allocated to them (object check: CaseAccess).
         ["/contact.v1.CaseService/GetCase"] = Allow(AuditKind.SensitiveRead, CaseSystem, NctOperator, Practitioner),
 
-        // The Safe Referral System (policy 1.8, Annex 1; MOU 2.3.2-2.3.5). Object checks in the service:
+        // The Safe Referral System (policy 1.8, Annex 1; MOU 2.3.2-2.3.5). Object checks in SharingAccess:
         // NACCC sees only the requests it sent; an FCA only requests about cases allocated to them.
         ["/contact.v1.InformationSharingService/SubmitSharingRequest"] = Allow(AuditKind.Write, Naccc),
         ["/contact.v1.InformationSharingService/GetSharingRequest"] = Allow(AuditKind.SensitiveRead, Naccc, CallCentre, Practitioner, NctOperator),
