@@ -12,7 +12,7 @@ public sealed class AccessService(Credentials credentials, RegisterIndex registe
 {
     public override async Task<V1.IssueApiKeyResponse> IssueApiKey(V1.IssueApiKeyRequest request, ServerCallContext context)
     {
-        var roles = request.Roles.Select(r => ProtoMapping.Defined<Role>((int)r)).ToList();
+        var roles = request.Roles.Select(r => r.ToDomain()).ToList();
         string? centreId = null;
         if (request.Centre.Length > 0)
         {
@@ -56,7 +56,7 @@ public sealed class AccessService(Credentials credentials, RegisterIndex registe
             FcaId = p.FcaId ?? "",
             Centre = p.CentreId is null ? "" : Names.Centre(p.CentreId),
         };
-        identity.Roles.AddRange(p.Roles.Order().Select(r => (V1.Role)r));
+        identity.Roles.AddRange(p.Roles.Order().Select(r => r.ToProto()));
         return Task.FromResult(identity);
     }
 
@@ -74,7 +74,7 @@ public sealed class AccessService(Credentials credentials, RegisterIndex registe
         };
         if (k.Revoked is { } revoked) proto.RevokeTime = Timestamp.FromDateTimeOffset(revoked);
         if (k.LastUsed is { } used) proto.LastUseTime = Timestamp.FromDateTimeOffset(used);
-        proto.Roles.AddRange(k.Roles.Select(r => (V1.Role)r));
+        proto.Roles.AddRange(k.Roles.Select(r => r.ToProto()));
         return proto;
     }
 }

@@ -53,11 +53,11 @@ public sealed class AuditService(AuditTrail trail) : V1.AuditService.AuditServic
             Principal = r.Principal,
             PrincipalDisplayName = r.PrincipalName,
             Method = r.Method,
-            Outcome = (V1.AuditOutcome)r.Outcome,
+            Outcome = r.Outcome.ToProto(),
             Detail = r.Detail,
             Hash = r.Hash,
         };
-        proto.Roles.AddRange(r.Roles.Select(x => (V1.Role)x));
+        proto.Roles.AddRange(r.Roles.Select(x => x.ToProto()));
         proto.Resources.AddRange(r.Resources);
         proto.Cases.AddRange(r.Cases);
         return proto;

@@ -18,7 +18,7 @@ public static class CaseMapping
                 ch.DateOfBirth.ToDomain($"{prefix}.children[{i}].date_of_birth", v) ?? default,
                 ch.AddressLines.Select(l => l.Trim()).ToList(), ProtoMapping.Blank(ch.Postcode))).ToList(),
             Parties = p.Parties.Select(x => new CaseParty(x.FullName.Trim(), x.Role.Trim())).ToList(),
-            Status = ProtoMapping.Defined<CaseStatus>((int)p.Status),
+            Status = p.Status.ToDomain(),
             Opened = p.OpenedDate.ToDomain($"{prefix}.opened_date", v) ?? default,
             Closed = p.ClosedDate.ToDomain($"{prefix}.closed_date", v),
             Fca = p.AllocatedFca is { } f ? new AllocatedFca(f.FcaId.Trim(), f.DisplayName.Trim(), ProtoMapping.Blank(f.Email), ProtoMapping.Blank(f.Phone)) : null,
@@ -28,7 +28,7 @@ public static class CaseMapping
                 x.Date.ToDomain($"{prefix}.court_permissions[{i}].date", v) ?? default,
                 x.ShareableInformation.Select(s => s.Trim()).ToList())).ToList(),
         };
-        v.RequireDefined((CaseStatus)(int)p.Status, $"{prefix}.status");
+        p.Status.ToDomain($"{prefix}.status", v);
         return c;
     }
 
@@ -38,7 +38,7 @@ public static class CaseMapping
         {
             Name = c.ResourceName,
             CaseNumber = c.CaseNumber,
-            Status = (V1.CaseStatus)c.Status,
+            Status = c.Status.ToProto(),
             OpenedDate = c.Opened.ToProto(),
             ClosedDate = c.Closed.ToProto(),
             RiskFlags = new V1.RiskFlags { CurrentRisk = c.CurrentRisk, HistoricRisk = c.HistoricRisk },
@@ -73,14 +73,14 @@ public static class CaseMapping
         {
             Name = r.ResourceName,
             // A held request looks to NACCC like any other awaiting the call centre: a near match is not for it to know.
-            State = (V1.SharingRequestState)(r.State == SharingState.HeldForReview && !cafcassView ? SharingState.AwaitingCallCentre : r.State),
+            State = (r.State == SharingState.HeldForReview && !cafcassView ? SharingState.AwaitingCallCentre : r.State).ToProto(),
             SrsReference = r.SrsReference,
             FamilyName = r.FamilyName,
             ParentWishingContact = r.ParentWishingContact,
             PartiesConsentedToChecks = r.PartiesConsentedToChecks,
             ReceiveTime = Timestamp.FromDateTimeOffset(r.Received),
             Overdue = r.IsOverdue(now),
-            OpenInPast = (V1.YesNo)r.OpenInPast,
+            OpenInPast = r.OpenInPast.ToProto(),
             Sequence = r.Sequence,
         };
         if (r.Due is { } d) p.DueTime = Timestamp.FromDateTimeOffset(d);
@@ -96,10 +96,10 @@ public static class CaseMapping
         {
             p.Answer = new V1.SharingAnswer
             {
-                OpenNow = (V1.YesNo)a.OpenNow,
-                CurrentRisk = (V1.YesNo)a.CurrentRisk,
-                HistoricRisk = (V1.YesNo)a.HistoricRisk,
-                CourtPermission = (V1.YesNo)a.CourtPermission,
+                OpenNow = a.OpenNow.ToProto(),
+                CurrentRisk = a.CurrentRisk.ToProto(),
+                HistoricRisk = a.HistoricRisk.ToProto(),
+                CourtPermission = a.CourtPermission.ToProto(),
                 FurtherInformation = { a.FurtherInformation },
                 CompletedBy = a.CompletedBy.ToProto(),
                 CompleteTime = Timestamp.FromDateTimeOffset(a.Completed),
@@ -125,7 +125,7 @@ public static class CaseMapping
     public static V1.FcaNotification ToProto(this FcaNotification n) => new()
     {
         Sequence = n.Sequence,
-        Kind = (V1.FcaNotificationKind)n.Kind,
+        Kind = n.Kind.ToProto(),
         Case = CaseNames.Case(n.CaseId),
         CaseNumber = n.CaseNumber,
         SharingRequest = CaseNames.Request(n.RequestId),

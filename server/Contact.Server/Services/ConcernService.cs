@@ -25,13 +25,8 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         var p = request.Concern;
         var caller = context.Caller();
         var v = new Validation();
-        var type = ProtoMapping.Defined<ConcernType>((int)p.Type);
-        v.RequireDefined((ConcernType)(int)p.Type, "concern.type");
-        string? centreId = null;
-        if (p.Centre.Length > 0)
-        {
-            centreId = Names.CentreId(p.Centre, "concern.centre", v);
-        }
+        var type = p.Type.ToDomain("concern.type", v);
+        var centreId = Names.OptionalCentreId(p.Centre, "concern.centre", v);
         var o = p.Organisation;
         var now = time.GetUtcNow();
         var concern = new Concern
@@ -41,7 +36,7 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
             OrganisationName = ProtoMapping.Blank(o?.Name),
             OrganisationAddress = ProtoMapping.Blank(o?.Address),
             OrganisationOffers = ProtoMapping.Blank(o?.Offers),
-            OrganisationContactTypes = o?.ContactTypes.Select(t => ProtoMapping.Defined<ContactKind>((int)t)).ToList() ?? [],
+            OrganisationContactTypes = o?.ContactTypes.Select(t => t.ToDomain()).ToList() ?? [],
             Description = p.Description.Trim(),
             RaisedBy = caller.Principal.FcaId ?? caller.Principal.DisplayName,
             RaiserFcaId = ConcernAccess.RaiserFcaIdOf(caller.Principal),
@@ -75,18 +70,12 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         var v = new Validation();
         var pageSize = v.PageSize(request.PageSize);
         var after = PageToken.Decode(request.PageToken, v);
-        v.RequireDefined((ConcernStatus)(int)request.Status, "status");
-        v.RequireDefined((ConcernType)(int)request.Type, "type");
-        string? centreId = null;
-        if (request.Centre.Length > 0)
-        {
-            centreId = Names.CentreId(request.Centre, "centre", v);
-        }
+        var status = request.Status.ToDomain("status", v);
+        var type = request.Type.ToDomain("type", v);
+        var centreId = Names.OptionalCentreId(request.Centre, "centre", v);
         v.ThrowIfInvalid();
 
         var today = Today;
-        var status = (ConcernStatus)(int)request.Status;
-        var type = (ConcernType)(int)request.Type;
         var matching = repository.All()
             .Where(c => ConcernAccess.MaySee(caller.Principal, c)
                 && (status == ConcernStatus.Unspecified || c.Status == status)
@@ -115,7 +104,7 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         var v = new Validation();
         var id = ConcernNames.IdOf(request.Concern);
         v.Require(id is not null, "concern", "must be \"concerns/{concern}\"");
-        var action = ProtoMapping.Defined<ConcernAction>((int)request.Action);
+        var action = request.Action.ToDomain();
         v.Require(action != ConcernAction.Unspecified, "action", "is required");
         var note = request.Note.Trim();
         if (ConcernRules.NoteRequiredFor(action) is { } what) v.Require(note.Length > 0, "note", $"give {what}");
@@ -164,10 +153,10 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         var proto = new V1.Concern
         {
             Name = c.ResourceName,
-            Type = (V1.ConcernType)c.Type,
+            Type = c.Type.ToProto(),
             Centre = c.CentreId is null ? "" : Names.Centre(c.CentreId),
             Description = c.Description,
-            Status = (V1.ConcernStatus)c.Status,
+            Status = c.Status.ToProto(),
             Closed = c.IsClosed,
             DueDate = c.DueDate.ToProto(),
             Overdue = c.IsOverdue(today),
@@ -179,7 +168,7 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
         if (c.OrganisationName is not null)
         {
             proto.Organisation = new V1.UnregisteredOrganisation { Name = c.OrganisationName, Address = c.OrganisationAddress ?? "", Offers = c.OrganisationOffers ?? "" };
-            proto.Organisation.ContactTypes.AddRange(c.OrganisationContactTypes.Select(t => (V1.ContactType)t));
+            proto.Organisation.ContactTypes.AddRange(c.OrganisationContactTypes.Select(t => t.ToProto()));
         }
         if (c.AlertDate is { } alerted)
         {
@@ -197,9 +186,9 @@ public sealed class ConcernService(ConcernRepository repository, RegisterIndex r
 
     private static V1.ConcernEvent ToProto(ConcernEvent e, bool redact) => new()
     {
-        Action = (V1.ConcernAction)e.Action,
-        PreviousStatus = (V1.ConcernStatus)e.PreviousStatus,
-        NewStatus = (V1.ConcernStatus)e.NewStatus,
+        Action = e.Action.ToProto(),
+        PreviousStatus = e.PreviousStatus.ToProto(),
+        NewStatus = e.NewStatus.ToProto(),
         Note = redact ? "" : e.Note,
         Actor = redact ? "" : e.Actor,
         Time = Timestamp.FromDateTimeOffset(e.Time),

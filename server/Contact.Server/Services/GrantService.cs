@@ -107,9 +107,10 @@ public sealed class GrantService(GrantRepository repository, RegisterIndex regis
     {
         var caller = context.Caller();
         var roundId = RoundId(request.Parent, "parent");
-        new Validation().RequireDefined((GrantApplicationStatus)(int)request.Status, "status").ThrowIfInvalid();
+        var v = new Validation();
+        var status = request.Status.ToDomain("status", v);
+        v.ThrowIfInvalid();
         if (repository.Round(roundId) is null) throw RuleViolation.NotFound(GrantNames.Round(roundId));
-        var status = (GrantApplicationStatus)(int)request.Status;
         // A contact centre sees only its own application; NCT and auditors see the round.
         var today = Today;
         var response = new V1.ListGrantApplicationsResponse();
@@ -149,7 +150,7 @@ public sealed class GrantService(GrantRepository repository, RegisterIndex regis
             CentreDisplayName = a.CentreDisplayName,
             RequestedPence = a.RequestedPence,
             Purpose = a.Purpose,
-            Status = (V1.GrantApplicationStatus)a.Status,
+            Status = a.Status.ToProto(),
             AwardedPence = a.AwardedPence,
             Flagged = a.Flagged,
             FlagReason = a.FlagReason ?? "",

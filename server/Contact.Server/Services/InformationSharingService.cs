@@ -55,13 +55,13 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var caller = context.Caller();
         var v = new Validation();
         var pageSize = v.PageSize(request.PageSize);
-        v.RequireDefined((SharingState)(int)request.State, "state");
+        var state = request.State.ToDomain("state", v);
         var after = PageToken.Decode(request.PageToken, v);
         v.ThrowIfInvalid();
         var scope = SharingAccess.ScopeOf(caller.Principal);
         var all = repository.List(scope.SubmittedBy, scope.FcaId);
         var now = time.GetUtcNow();
-        var matching = all.Where(r => (request.State == V1.SharingRequestState.Unspecified || (int)r.State == (int)request.State)
+        var matching = all.Where(r => (state == SharingState.Unspecified || r.State == state)
             && (!request.OverdueOnly || r.IsOverdue(now))).ToList();
         // Newest first, so an id cannot be placed by its key: a token naming no listed request is refused.
         var (page, next) = PageToken.Page(matching, r => r.Id, after, pageSize, orderedByKey: false);
@@ -81,7 +81,7 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var response = new V1.LookUpCaseResponse { SharingRequest = r.ToProto(cafcassView: true, time.GetUtcNow()) };
         response.Candidates.AddRange(candidates.Select(c => new V1.CaseCandidate
         {
-            Case = c.ResourceName, CaseNumber = c.CaseNumber, Status = (V1.CaseStatus)c.Status,
+            Case = c.ResourceName, CaseNumber = c.CaseNumber, Status = c.Status.ToProto(),
             Children = { c.Children.Select(ch => ch.ToProto()) },
         }));
         return response;
@@ -103,11 +103,11 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     {
         var caller = context.Caller();
         var id = RequestId(request.Name, "name");
-        var v = new Validation()
-            .RequireDefined((YesNo)(int)request.CurrentRisk, "current_risk")
-            .RequireDefined((YesNo)(int)request.HistoricRisk, "historic_risk")
-            .RequireDefined((YesNo)(int)request.CourtPermission, "court_permission")
-            .OptionalText(request.CourtPermissionReference, "court_permission_reference", 120)
+        var v = new Validation();
+        var currentRisk = request.CurrentRisk.ToDomain("current_risk", v);
+        var historicRisk = request.HistoricRisk.ToDomain("historic_risk", v);
+        var courtPermission = request.CourtPermission.ToDomain("court_permission", v);
+        v.OptionalText(request.CourtPermissionReference, "court_permission_reference", 120)
             .OptionalText(request.ConfirmationReason, "confirmation_reason", 1000)
             .Require(request.FurtherInformation.Count <= CaseRules.MaxStatements, "further_information", $"at most {CaseRules.MaxStatements} statements");
         foreach (var s in request.FurtherInformation) v.OptionalText(s, "further_information", 1000);
@@ -119,7 +119,7 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var completedBy = c is not null && CaseAccess.IsAllocatedTo(caller.Principal, c) && c.Fca is { } allocated
             ? new FcaContact(allocated.DisplayName, allocated.Email, allocated.Phone)
             : throw RuleViolation.NotFound(request.Name);
-        var input = new AnswerInput((YesNo)(int)request.CurrentRisk, (YesNo)(int)request.HistoricRisk, (YesNo)(int)request.CourtPermission,
+        var input = new AnswerInput(currentRisk, historicRisk, courtPermission,
             ProtoMapping.Blank(request.CourtPermissionReference), request.FurtherInformation.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList(),
             request.ConfirmNoRiskDespiteFlag, ProtoMapping.Blank(request.ConfirmationReason));
         var answered = await repository.AnswerAsync(id, caller.Principal, input, completedBy, caller.Audit);

@@ -5,7 +5,7 @@ using V1 = Contact.V1;
 
 namespace Contact.Server.Services;
 
-/// <summary>Maps between the wire contract and the domain. Enums share their numbers, so they map by value.</summary>
+/// <summary>Maps between the wire contract and the domain; enums through <see cref="EnumMapping"/>.</summary>
 public static class ProtoMapping
 {
     /// <summary>The centre as the contract shows it; without <paramref name="history"/>, each level's decisions are left out (CENTRE_VIEW_BASIC).</summary>
@@ -16,7 +16,7 @@ public static class ProtoMapping
             Name = c.ResourceName,
             DisplayName = c.DisplayName,
             Organisation = new V1.Organisation { Name = c.OrganisationName, CharityNumber = c.CharityNumber ?? "" },
-            Setting = (V1.DeliverySetting)c.Setting,
+            Setting = c.Setting.ToProto(),
             Address = new V1.PostalAddress { Town = c.Town, Postcode = c.Postcode, Lines = { c.AddressLines } },
             Location = new V1.GeoPoint { Latitude = c.Latitude, Longitude = c.Longitude },
             Region = c.Region,
@@ -26,10 +26,10 @@ public static class ProtoMapping
             UpdateTime = Timestamp.FromDateTimeOffset(c.Updated),
             Etag = c.Etag,
         };
-        proto.ContactTypes.AddRange(c.ContactTypes.Select(t => (V1.ContactType)t));
+        proto.ContactTypes.AddRange(c.ContactTypes.Select(t => t.ToProto()));
         proto.OpeningSessions.AddRange(c.OpeningSessions.Select(s => new V1.OpeningSession
         {
-            Day = s.Day == DayOfWeek.Sunday ? Google.Type.DayOfWeek.Sunday : (Google.Type.DayOfWeek)(int)s.Day,
+            Day = s.Day.ToProto(),
             Opens = new Google.Type.TimeOfDay { Hours = s.Opens.Hour, Minutes = s.Opens.Minute },
             Closes = new Google.Type.TimeOfDay { Hours = s.Closes.Hour, Minutes = s.Closes.Minute },
         }));
@@ -58,7 +58,7 @@ public static class ProtoMapping
         };
         summary.AccreditedLevels.AddRange(c.Accreditations
             .Where(a => AccreditationRules.EffectiveStatus(a, today) == AccreditationStatus.Accredited)
-            .Select(a => (V1.AccreditationLevel)a.Level).Order());
+            .Select(a => a.Level.ToProto()).Order());
         return summary;
     }
 
@@ -70,8 +70,8 @@ public static class ProtoMapping
     {
         var proto = new V1.Accreditation
         {
-            Level = (V1.AccreditationLevel)a.Level,
-            Status = (V1.AccreditationStatus)AccreditationRules.EffectiveStatus(a, today),
+            Level = a.Level.ToProto(),
+            Status = AccreditationRules.EffectiveStatus(a, today).ToProto(),
             GrantedDate = a.GrantedDate.ToProto(),
             RenewalDueDate = a.RenewalDue.ToProto(),
         };
@@ -84,10 +84,10 @@ public static class ProtoMapping
         Sequence = c.Sequence,
         Centre = Names.Centre(c.CentreId),
         CentreDisplayName = c.CentreDisplayName,
-        Level = (V1.AccreditationLevel)c.Level,
-        Action = (V1.AccreditationAction)c.Action,
-        PreviousStatus = (V1.AccreditationStatus)c.PreviousStatus,
-        NewStatus = (V1.AccreditationStatus)c.NewStatus,
+        Level = c.Level.ToProto(),
+        Action = c.Action.ToProto(),
+        PreviousStatus = c.PreviousStatus.ToProto(),
+        NewStatus = c.NewStatus.ToProto(),
         EffectiveDate = c.EffectiveDate.ToProto(),
         Reason = c.Reason,
         Actor = c.Actor,
@@ -102,8 +102,8 @@ public static class ProtoMapping
             DisplayName = p.DisplayName.Trim(),
             OrganisationName = p.Organisation?.Name.Trim() ?? "",
             CharityNumber = string.IsNullOrWhiteSpace(p.Organisation?.CharityNumber) ? null : p.Organisation.CharityNumber.Trim(),
-            Setting = Defined<Setting>((int)p.Setting),
-            ContactTypes = p.ContactTypes.Select(t => Defined<ContactKind>((int)t)).ToList(),
+            Setting = p.Setting.ToDomain(),
+            ContactTypes = p.ContactTypes.Select(t => t.ToDomain()).ToList(),
             AddressLines = p.Address?.Lines.Select(l => l.Trim()).ToList() ?? [],
             Town = p.Address?.Town.Trim() ?? "",
             Postcode = p.Address?.Postcode ?? "",
@@ -127,7 +127,7 @@ public static class ProtoMapping
             var closes = s.Closes.ToDomain($"{prefix}.opening_sessions[{i}].closes", v);
             v.Require(s.Day is > Google.Type.DayOfWeek.Unspecified and <= Google.Type.DayOfWeek.Sunday, $"{prefix}.opening_sessions[{i}].day", "is required");
             if (opens is { } o && closes is { } cl)
-                c.OpeningSessions.Add(new OpeningSession(s.Day == Google.Type.DayOfWeek.Sunday ? DayOfWeek.Sunday : (DayOfWeek)(int)s.Day, o, cl));
+                c.OpeningSessions.Add(new OpeningSession(s.Day.ToDomain(), o, cl));
         }
         if (p.WaitingTime is { } wait)
         {
@@ -159,17 +159,6 @@ public static class ProtoMapping
         return null;
     }
 
-    /// <summary>An enum value the domain knows, or the unspecified zero (which validation then refuses).</summary>
-    public static T Defined<T>(int value) where T : struct, System.Enum =>
-        System.Enum.IsDefined(typeof(T), value) ? (T)(object)value : default;
-
     /// <summary>Trimmed text, or null for an absent or blank field.</summary>
     internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    /// <summary>The enum value, adding "unknown value" for <paramref name="field"/> when the number is not defined.</summary>
-    internal static T CheckEnum<T>(int value, string field, Validation v) where T : struct, System.Enum
-    {
-        v.RequireDefined((T)System.Enum.ToObject(typeof(T), value), field);
-        return Defined<T>(value);
-    }
 }

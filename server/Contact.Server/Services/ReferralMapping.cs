@@ -15,14 +15,14 @@ public static class ReferralMapping
         {
             Name = r.ResourceName,
             CaseNumber = r.CaseNumber,
-            Kind = (V1.ReferralKind)r.Kind,
-            ContactType = (V1.ContactType)r.ContactType,
+            Kind = r.Kind.ToProto(),
+            ContactType = r.ContactType.ToProto(),
             Centre = Names.Centre(r.CentreId),
             CentreDisplayName = r.CentreDisplayName,
             RiskAssessment = new V1.ReferralRiskAssessment
             {
                 SignificantRiskIdentified = r.SignificantRisk,
-                RiskLevel = (V1.ReferralRiskLevel)r.Risk,
+                RiskLevel = r.Risk.ToProto(),
                 Conflict = r.Conflict,
             },
             ChildPreparation = new V1.ChildPreparation { Plan = r.PreparationPlan, DeliveredBy = r.PreparationDeliveredBy },
@@ -34,8 +34,8 @@ public static class ReferralMapping
                 FurtherInformation = r.FurtherInformation ?? "",
                 CourtPermissionReference = r.CourtPermissionReference ?? "",
             },
-            Status = (V1.ReferralStatus)r.Status,
-            DeclineReason = (V1.DeclineReason)r.DeclineReason,
+            Status = r.Status.ToProto(),
+            DeclineReason = r.DeclineReason.ToProto(),
             ExpectedStartDate = r.ExpectedStart.ToProto(),
             FcaId = r.FcaId,
             RequestId = r.RequestId,
@@ -51,19 +51,19 @@ public static class ReferralMapping
         }));
         proto.History.AddRange(r.History.Select(h => new V1.ReferralTransition
         {
-            Action = (V1.ReferralAction)h.Action,
-            PreviousStatus = (V1.ReferralStatus)h.From,
-            NewStatus = (V1.ReferralStatus)h.To,
+            Action = h.Action.ToProto(),
+            PreviousStatus = h.From.ToProto(),
+            NewStatus = h.To.ToProto(),
             Time = Timestamp.FromDateTimeOffset(h.Time),
             Actor = h.Actor,
-            ActorRole = (V1.Role)h.ActorRole,
+            ActorRole = EnumMapping.RoleToProto(h.ActorRole),
             Note = h.Note,
-            DeclineReason = (V1.DeclineReason)h.DeclineReason,
+            DeclineReason = h.DeclineReason.ToProto(),
             ExpectedStartDate = h.ExpectedStart.ToProto(),
         }));
         proto.Flags.AddRange(r.Flags.Select(f => new V1.ReferralFlag
         {
-            Kind = (V1.ReferralFlagKind)f.Kind,
+            Kind = f.Kind.ToProto(),
             Reason = f.Reason,
             EffectiveDate = f.EffectiveDate.ToProto(),
             RaiseTime = Timestamp.FromDateTimeOffset(f.Raised),
@@ -77,18 +77,18 @@ public static class ReferralMapping
     {
         const string prefix = "referral";
         var centreId = Names.CentreId(p.Centre, $"{prefix}.centre", v);
-        ProtoMapping.CheckEnum<ReferralKind>((int)p.Kind, $"{prefix}.kind", v);
-        ProtoMapping.CheckEnum<ContactKind>((int)p.ContactType, $"{prefix}.contact_type", v);
-        ProtoMapping.CheckEnum<RiskLevel>((int)(p.RiskAssessment?.RiskLevel ?? 0), $"{prefix}.risk_assessment.risk_level", v);
+        p.Kind.ToDomain($"{prefix}.kind", v);
+        p.ContactType.ToDomain($"{prefix}.contact_type", v);
+        (p.RiskAssessment?.RiskLevel ?? V1.ReferralRiskLevel.Unspecified).ToDomain($"{prefix}.risk_assessment.risk_level", v);
 
         var referral = new Referral
         {
             CaseNumber = p.CaseNumber.Trim(),
-            Kind = ProtoMapping.Defined<ReferralKind>((int)p.Kind),
-            ContactType = ProtoMapping.Defined<ContactKind>((int)p.ContactType),
+            Kind = p.Kind.ToDomain(),
+            ContactType = p.ContactType.ToDomain(),
             CentreId = centreId ?? "",
             SignificantRisk = p.RiskAssessment?.SignificantRiskIdentified ?? false,
-            Risk = ProtoMapping.Defined<RiskLevel>((int)(p.RiskAssessment?.RiskLevel ?? 0)),
+            Risk = (p.RiskAssessment?.RiskLevel ?? V1.ReferralRiskLevel.Unspecified).ToDomain(),
             Conflict = p.RiskAssessment?.Conflict ?? false,
             PreparationPlan = p.ChildPreparation?.Plan.Trim() ?? "",
             PreparationDeliveredBy = p.ChildPreparation?.DeliveredBy.Trim() ?? "",

@@ -53,16 +53,10 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
         var v = new Validation();
         var size = v.PageSize(request.PageSize);
         var after = PageToken.Decode(request.PageToken, v);
-        v.RequireDefined((ReferralStatus)(int)request.Status, "status");
-        v.RequireDefined((ContactKind)(int)request.ContactType, "contact_type");
-        string? centreId = null;
-        if (request.Centre.Length > 0)
-        {
-            centreId = Names.CentreId(request.Centre, "centre", v);
-        }
+        var status = request.Status.ToDomain("status", v);
+        var type = request.ContactType.ToDomain("contact_type", v);
+        var centreId = Names.OptionalCentreId(request.Centre, "centre", v);
         v.ThrowIfInvalid();
-        var status = (ReferralStatus)(int)request.Status;
-        var type = (ContactKind)(int)request.ContactType;
 
         bool Matches(Referral r) =>
             (status == ReferralStatus.Unspecified || r.Status == status)
@@ -87,8 +81,10 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
 
     public override Task<V1.Referral> DeclineReferral(V1.DeclineReferralRequest request, ServerCallContext context)
     {
-        new Validation().RequireDefined((DeclineReason)(int)request.Reason, "reason").ThrowIfInvalid();
-        return ActAsync(request.Name, ReferralAction.Decline, new(request.Note, (DeclineReason)(int)request.Reason), context);
+        var v = new Validation();
+        var reason = request.Reason.ToDomain("reason", v);
+        v.ThrowIfInvalid();
+        return ActAsync(request.Name, ReferralAction.Decline, new(request.Note, reason), context);
     }
 
     public override Task<V1.Referral> WaitlistReferral(V1.WaitlistReferralRequest request, ServerCallContext context)
@@ -115,11 +111,7 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
     {
         var caller = context.Caller();
         var v = ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly);
-        string? centreId = null;
-        if (request.Centre.Length > 0)
-        {
-            centreId = Names.CentreId(request.Centre, "centre", v);
-        }
+        var centreId = Names.OptionalCentreId(request.Centre, "centre", v);
         v.ThrowIfInvalid();
         var scope = ReferralAccess.ScopeOf(caller.Principal);
         bool Wanted(ReferralEvent e) => scope.Includes(e.Snapshot.Referral) && (centreId is null || e.CentreId == centreId);
@@ -131,7 +123,7 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
             await responseStream.WriteAsync(new V1.WatchReferralsResponse
             {
                 Sequence = e.Sequence,
-                ChangeType = (V1.ReferralChangeType)e.Type,
+                ChangeType = e.Type.ToProto(),
                 Referral = repository.Open(e.Snapshot).ToProto(),
             });
         }
@@ -169,7 +161,7 @@ public sealed class ReferralService(ReferralRepository repository, FieldProtecto
         return protector.BlindIndex(Convert.ToBase64String(body.ToByteArray()));
     }
 
-    private static Actor Actor(Caller caller, Role role) => new(caller.Principal.DisplayName, (int)role);
+    private static Actor Actor(Caller caller, Role role) => new(caller.Principal.DisplayName, role.ToNumber());
 
     private static string SortKey(Referral r) => $"{r.Created.UtcTicks:D19}.{r.Id}";
 

@@ -25,9 +25,9 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         var v = new Validation();
         var pageSize = v.PageSize(request.PageSize);
         var after = PageToken.Decode(request.PageToken, v);
-        var type = ProtoMapping.CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
-        var setting = ProtoMapping.CheckEnum<Setting>((int)request.Setting, "setting", v);
-        var status = ProtoMapping.CheckEnum<AccreditationStatus>((int)request.Status, "status", v);
+        var type = request.ContactType.ToDomain("contact_type", v);
+        var setting = request.Setting.ToDomain("setting", v);
+        var status = request.Status.ToDomain("status", v);
         v.OptionalText(request.Text, "text", 200).OptionalText(request.Region, "region", 60).ThrowIfInvalid();
 
         var today = Today;
@@ -129,8 +129,8 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     {
         var v = new Validation();
         var id = Names.CentreId(request.Centre, "centre", v);
-        var level = ProtoMapping.CheckEnum<AccreditationLevel>((int)request.Level, "level", v);
-        var action = ProtoMapping.CheckEnum<AccreditationAction>((int)request.Action, "action", v);
+        var level = request.Level.ToDomain("level", v);
+        var action = request.Action.ToDomain("action", v);
         v.Require(level != AccreditationLevel.Unspecified, "level", "is required");
         v.Require(action != AccreditationAction.Unspecified, "action", "is required");
         v.RequireText(request.Reason, "reason", 1000);
@@ -171,11 +171,11 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     public override Task<V1.FindNearestCentresResponse> FindNearestCentres(V1.FindNearestCentresRequest request, ServerCallContext context)
     {
         var v = new Validation();
-        var type = ProtoMapping.CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        var type = request.ContactType.ToDomain("contact_type", v);
         v.Require(type != ContactKind.Unspecified, "contact_type", "is required");
-        var setting = ProtoMapping.CheckEnum<Setting>((int)request.Setting, "setting", v);
-        var order = ProtoMapping.CheckEnum<V1.NearestOrder>((int)request.OrderBy, "order_by", v);
-        var view = ProtoMapping.CheckEnum<V1.CentreView>((int)request.View, "view", v);
+        var setting = request.Setting.ToDomain("setting", v);
+        var order = request.OrderBy.Checked("order_by", v);
+        var view = request.View.Checked("view", v);
         v.Require(double.IsFinite(request.MaxDistanceKm) && request.MaxDistanceKm is >= 0 and <= 1000, "max_distance_km", "must be from 0 to 1000 (0 for the default of 50)");
         v.Require(request.Limit is >= 0 and <= 100, "limit", "must be from 0 to 100 (0 for the default of 10)");
         v.Require(request.OriginCase != V1.FindNearestCentresRequest.OriginOneofCase.None, "origin", "give a postcode or a location");
@@ -230,7 +230,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
     public override Task<V1.CheckAccreditationResponse> CheckAccreditation(V1.CheckAccreditationRequest request, ServerCallContext context)
     {
         var v = new Validation();
-        var type = ProtoMapping.CheckEnum<ContactKind>((int)request.ContactType, "contact_type", v);
+        var type = request.ContactType.ToDomain("contact_type", v);
         IEnumerable<Centre> matches;
         switch (request.SubjectCase)
         {
@@ -278,11 +278,7 @@ public sealed class RegisterService(RegisterIndex index, RegisterRepository repo
         IServerStreamWriter<V1.WatchAccreditationChangesResponse> responseStream, ServerCallContext context)
     {
         var v = ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly);
-        string? centreId = null;
-        if (request.Centre.Length > 0)
-        {
-            centreId = Names.CentreId(request.Centre, "centre", v);
-        }
+        var centreId = Names.OptionalCentreId(request.Centre, "centre", v);
         v.ThrowIfInvalid();
         await ChangeStream.FollowAsync(repository.Subscribe(context.CancellationToken), request.AfterSequence, request.LiveOnly,
             (after, max) => repository.ChangesAfter(after, centreId, max), c => c.Sequence, c => centreId is null || c.CentreId == centreId,

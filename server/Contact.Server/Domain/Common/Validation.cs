@@ -21,7 +21,7 @@ public sealed class Validation
 
     /// <summary>
     /// Requires a named member of <typeparamref name="T"/>: an enum read from the wire may carry any
-    /// number. The one enum check; ProtoMapping.CheckEnum uses it too.
+    /// number. The one enum check; EnumMapping (Services) uses it too.
     /// </summary>
     public Validation RequireDefined<T>(T value, string field) where T : struct, Enum =>
         Require(Enum.IsDefined(value), field, "unknown value");

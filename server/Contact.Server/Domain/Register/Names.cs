@@ -25,6 +25,10 @@ public static class Names
         return id;
     }
 
+    /// <summary>As <see cref="CentreId(string?, string, Validation)"/> for an optional field (a filter): null when it is left empty.</summary>
+    public static string? OptionalCentreId(string? name, string field, Validation v) =>
+        string.IsNullOrEmpty(name) ? null : CentreId(name, field, v);
+
     /// <summary>The centre id of a "centres/{centre}" name in <paramref name="field"/>; INVALID_ARGUMENT when it is not one.</summary>
     public static string RequireCentreId(string? name, string field) =>
         CentreId(name) ?? throw RuleViolation.Invalid(field, NotACentreName);
