@@ -38,7 +38,7 @@ public sealed class ReferralFlagJob(RegisterRepository register, ReferralReposit
     // Subscribe before catching up from the durable cursor so that nothing recorded in between is missed.
     private Task FollowAsync(CancellationToken stop) =>
         ChangeStream.FollowAsync(register.Subscribe(stop), referrals.FlagCursor(), liveOnly: false,
-            (after, max) => register.ChangesAfter(after, null, max), change => change.Sequence, _ => true, HandleAsync, stop);
+            (after, max) => register.ChangesAfter(after, null, max), change => change.Sequence, _ => true, HandleAsync, call: null, stop);
 
     private async Task HandleAsync(AccreditationChange change)
     {

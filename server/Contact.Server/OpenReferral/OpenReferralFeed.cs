@@ -84,41 +84,12 @@ public static class OpenReferralFeed
             ?? Results.Json(new OrukApiInfo(OrukVersion, ProfileUrl, $"{Base(request)}/openapi.json"), Json))
             .WithOperation(Operation("getApiInfo", "The API and its profile", "ORUK 3.0: the HSDS version, the profile and where this OpenAPI document is.", typeof(OrukApiInfo), []));
 
-        feed.MapGet("/services", (HttpRequest request, RegisterIndex index, PostcodeDirectory postcodes, TimeProvider time) =>
-        {
-            var today = UkClock.Today(time);
-            var query = OrukQuery.Parse(request.Query, OrukQuery.ServiceListParameters, max, postcodes);
-            if (query.Errors.Count > 0) return Refuse(query.Errors);
-            var centres = query.Select(Listed(index, today), today);
-            return Results.Json(query.PageOf(centres, c => OrukMapper.ToService(c, today, SelfUrl(request, c))), Json);
-        })
-            .WithOperation(Operation("listServices", "Accredited services", "Every service accredited today at some level (policy 1.2), paged, with filters.", typeof(OrukPage<OrukService>), OrukQuery.ServiceListDocs));
-        feed.MapGet("/services/{id}", (string id, HttpRequest request, RegisterIndex index, TimeProvider time) =>
-        {
-            var today = UkClock.Today(time);
-            return Strict(request, []) ?? (Find(index, id, today, OrukIds.Service) is { } centre
-                ? Results.Json(OrukMapper.ToService(centre, today, SelfUrl(request, centre)), Json)
-                : NotListed("service"));
-        })
-            .WithOperation(Operation("getService", "One service", "A service by its id (a UUID; the register id is accepted too). 404 when it is not accredited today.", typeof(OrukService), [Id("service")]));
-
-        feed.MapGet("/service_at_locations", (HttpRequest request, RegisterIndex index, PostcodeDirectory postcodes, TimeProvider time) =>
-        {
-            var today = UkClock.Today(time);
-            var query = OrukQuery.Parse(request.Query, OrukQuery.ServiceListParameters, max, postcodes);
-            if (query.Errors.Count > 0) return Refuse(query.Errors);
-            var centres = query.Select(Listed(index, today), today);
-            return Results.Json(query.PageOf(centres, c => OrukMapper.ToServiceAtLocationWithService(c, today, SelfUrl(request, c))), Json);
-        })
-            .WithOperation(Operation("listServiceAtLocations", "Accredited services at their locations", "The services at their locations, each with its service nested; the same filters as /services.", typeof(OrukPage<OrukServiceAtLocation>), OrukQuery.ServiceListDocs));
-        feed.MapGet("/service_at_locations/{id}", (string id, HttpRequest request, RegisterIndex index, TimeProvider time) =>
-        {
-            var today = UkClock.Today(time);
-            return Strict(request, []) ?? (Find(index, id, today, OrukIds.ServiceAtLocation) is { } centre
-                ? Results.Json(OrukMapper.ToServiceAtLocationWithService(centre, today, SelfUrl(request, centre)), Json)
-                : NotListed("service at a location"));
-        })
-            .WithOperation(Operation("getServiceAtLocation", "One service at its location", "A service at its location by id, with the service nested.", typeof(OrukServiceAtLocation), [Id("service at location")]));
+        MapCentreRoutes(feed, max, "/services", OrukMapper.ToService, OrukIds.Service, "service",
+            Operation("listServices", "Accredited services", "Every service accredited today at some level (policy 1.2), paged, with filters.", typeof(OrukPage<OrukService>), OrukQuery.ServiceListDocs),
+            Operation("getService", "One service", "A service by its id (a UUID; the register id is accepted too). 404 when it is not accredited today.", typeof(OrukService), [Id("service")]));
+        MapCentreRoutes(feed, max, "/service_at_locations", OrukMapper.ToServiceAtLocationWithService, OrukIds.ServiceAtLocation, "service at a location",
+            Operation("listServiceAtLocations", "Accredited services at their locations", "The services at their locations, each with its service nested; the same filters as /services.", typeof(OrukPage<OrukServiceAtLocation>), OrukQuery.ServiceListDocs),
+            Operation("getServiceAtLocation", "One service at its location", "A service at its location by id, with the service nested.", typeof(OrukServiceAtLocation), [Id("service at location")]));
 
         feed.MapGet("/organizations", (HttpRequest request, RegisterIndex index, TimeProvider time) =>
         {
@@ -157,6 +128,32 @@ public static class OpenReferralFeed
                 : NotFound("No taxonomy term has this id.", "The terms are the contact types (see /taxonomy_terms).")))
             .WithOperation(Operation("getTaxonomyTerm", "One taxonomy term", "A contact type by id.", typeof(OrukTaxonomyTerm), [Id("taxonomy term")]));
         return app;
+    }
+
+    /// <summary>
+    /// A paged list and a by-id route over the centres listed today (/services and
+    /// /service_at_locations): the same filters, the same lookup, each centre shown by <paramref name="show"/>.
+    /// </summary>
+    private static void MapCentreRoutes<T>(RouteGroupBuilder feed, int max, string path, Func<Centre, DateOnly, string, T> show,
+        Func<string, string> publishedId, string what, HttpOperation list, HttpOperation get)
+    {
+        feed.MapGet(path, (HttpRequest request, RegisterIndex index, PostcodeDirectory postcodes, TimeProvider time) =>
+        {
+            var today = UkClock.Today(time);
+            var query = OrukQuery.Parse(request.Query, OrukQuery.ServiceListParameters, max, postcodes);
+            if (query.Errors.Count > 0) return Refuse(query.Errors);
+            var centres = query.Select(Listed(index, today), today);
+            return Results.Json(query.PageOf(centres, c => show(c, today, SelfUrl(request, c))), Json);
+        })
+            .WithOperation(list);
+        feed.MapGet(path + "/{id}", (string id, HttpRequest request, RegisterIndex index, TimeProvider time) =>
+        {
+            var today = UkClock.Today(time);
+            return Strict(request, []) ?? (Find(index, id, today, publishedId) is { } centre
+                ? Results.Json(show(centre, today, SelfUrl(request, centre)), Json)
+                : NotListed(what));
+        })
+            .WithOperation(get);
     }
 
     private static HttpOperation Operation(string id, string summary, string description, Type response, IReadOnlyList<HttpParameter> parameters) =>

@@ -22,23 +22,11 @@ internal static class ChangeStream
         .Require(afterSequence >= 0, "after_sequence", "must not be negative")
         .Require(!liveOnly || afterSequence == 0, "after_sequence", "must be 0 with live_only (there is no history to resume)");
 
-    public static async Task FollowAsync<T>(
-        ChannelReader<T> live,
-        long afterSequence,
-        bool liveOnly,
-        Func<long, int, IReadOnlyList<T>> recordedAfter,
-        Func<T, long> sequenceOf,
-        Func<T, bool> wanted,
-        Func<T, Task> send,
-        ServerCallContext context)
-    {
-        await context.WriteResponseHeadersAsync([]);
-        await FollowAsync(live, afterSequence, liveOnly, recordedAfter, sequenceOf, wanted, send, context.CancellationToken);
-    }
-
     /// <summary>
-    /// The subscribe-replay-follow loop without a call: <paramref name="live"/> must already be subscribed,
-    /// so that nothing recorded during the replay is missed. Runs until <paramref name="stop"/>.
+    /// The subscribe-replay-follow loop. <paramref name="live"/> must already be subscribed, so that
+    /// nothing recorded during the replay is missed. For a Watch <paramref name="call"/>, the
+    /// response headers are sent first and it runs until the call ends; without one (a background
+    /// job), until <paramref name="stop"/>.
     /// </summary>
     public static async Task FollowAsync<T>(
         ChannelReader<T> live,
@@ -48,8 +36,14 @@ internal static class ChangeStream
         Func<T, long> sequenceOf,
         Func<T, bool> wanted,
         Func<T, Task> send,
-        CancellationToken stop)
+        ServerCallContext? call,
+        CancellationToken stop = default)
     {
+        if (call is not null)
+        {
+            await call.WriteResponseHeadersAsync([]);
+            stop = call.CancellationToken;
+        }
         var last = afterSequence;
         while (!liveOnly)
         {

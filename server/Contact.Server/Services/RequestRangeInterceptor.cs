@@ -2,7 +2,6 @@ using Contact.Server.Domain.Common;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 
 namespace Contact.Server.Services;
 
@@ -14,23 +13,10 @@ namespace Contact.Server.Services;
 /// an INTERNAL from a conversion deep in a service. Rules that depend on meaning (a page size, a
 /// date in the future) stay with the services.
 /// </summary>
-public sealed class RequestRangeInterceptor : Interceptor
+public sealed class RequestRangeInterceptor : CallCheckInterceptor
 {
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        Check(request);
-        return continuation(request, context);
-    }
-
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Check(request);
-        return continuation(request, responseStream, context);
-    }
-
-    private static void Check(object? request)
+    // Requests that arrive as a stream (ImportPostcodes) are not checked here: the service reads each one itself.
+    protected override void Check(object? request, ServerCallContext context)
     {
         if (request is not IMessage message) return;
         var v = new Validation();
