@@ -7,7 +7,7 @@ namespace Contact.Benchmarks;
 
 /// <summary>
 /// The public find-a-centre page against the open feed's nearest-first list, side by side on one
-/// server process with the demo register (issue 18): throughput of each over plain HTTP/1.1 on
+/// server process with the demo register: throughput of each over plain HTTP/1.1 on
 /// loopback, phases alternating (feed, page, feed, page) so that noise falls on both, and the
 /// server's own render time per page (Server-Timing: postcode resolved, domain query, HTML, ETag),
 /// whose p99 must stay under 5 ms. Also the bytes a first visit transfers (page + assets, Brotli).

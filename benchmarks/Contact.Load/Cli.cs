@@ -45,7 +45,7 @@ public static class Cli
                     var message = options.Text("scenario", "lookups") switch
                     {
                         "lookups" => Scenarios.Lookups.Request(new Random(1)).ToByteArray(),
-                        // The issue-17 baseline: 10 results from a postcode, the default (SUMMARY) view unless --view.
+                        // The nearest-centres baseline: 10 results from a postcode, the default (SUMMARY) view unless --view.
                         "postcode" => new Contact.V1.FindNearestCentresRequest
                         {
                             Postcode = options.Text("postcode", "LS1 4AP"), ContactType = Contact.V1.ContactType.Supported, Limit = 10,

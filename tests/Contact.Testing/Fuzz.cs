@@ -159,7 +159,7 @@ public static class Fuzz
     }
 
     /// <summary>
-    /// The systematic sweep (issue 13): every field of every request message of every RPC (and the
+    /// The systematic sweep: every field of every request message of every RPC (and the
     /// fields of its message fields), set in turn to each hostile value of its type (out-of-range
     /// seconds and nanos, dates 0-0-0 and 9999-13-40, NaN and infinities, negative and huge
     /// numbers, invalid UTF-8, 100 KB strings, unknown enum numbers, 1,000 empty elements), sent as

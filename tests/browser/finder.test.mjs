@@ -1,4 +1,4 @@
-// The find-a-centre page in Debian's chromium against the real server process (issue 18).
+// The find-a-centre page in Debian's chromium against the real server process.
 // bash tests/run browser  (or here: npm ci && npm test, after dotnet build -c Release of the server)
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";

@@ -3,7 +3,7 @@ using Contact.Tests.Support;
 
 namespace Contact.Tests.EndToEnd;
 
-/// <summary>The server's command line (issue 13): usage, refusals with exit 2, configuration passed through.</summary>
+/// <summary>The server's command line: usage, refusals with exit 2, configuration passed through.</summary>
 public class CommandLineTests
 {
     [Fact]

@@ -10,7 +10,7 @@ using AuditOutcome = Contact.Server.Security.AuditOutcome;
 namespace Contact.Tests.EndToEnd;
 
 /// <summary>
-/// Damaged copies of a real store (issue 13): the commands and the server answer with one line and
+/// Damaged copies of a real store: the commands and the server answer with one line and
 /// an exit code, or work, and never show a stack trace; a running server reports damage as a broken chain.
 /// </summary>
 public class DamagedStoreTests

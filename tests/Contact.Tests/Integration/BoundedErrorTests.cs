@@ -5,7 +5,7 @@ using Grpc.Core;
 
 namespace Contact.Tests.Integration;
 
-/// <summary>Refusals stay small whatever the request (issue 13): at most 20 field violations, a bounded message, under 4 KB of metadata.</summary>
+/// <summary>Refusals stay small whatever the request: at most 20 field violations, a bounded message, under 4 KB of metadata.</summary>
 public class BoundedErrorTests
 {
     [Theory]

@@ -8,7 +8,7 @@ using Grpc.Core;
 
 namespace Contact.Tests.Integration;
 
-/// <summary>Per-method request size limits (issue 13): small by default, larger only for the bulk methods.</summary>
+/// <summary>Per-method request size limits: small by default, larger only for the bulk methods.</summary>
 public class RequestLimitTests
 {
     [Fact]
