@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
 using Contact.Server.Domain.Register;
 using Contact.Server.Finder;
 using Contact.Tests.Support;
@@ -8,20 +7,11 @@ using V1 = Contact.V1;
 
 namespace Contact.Tests.Http;
 
-/// <summary>
-/// The find-a-centre page searched by town (issue 18): a town on the register is placed at the
-/// middle of its centres and searched from there, the same answer as FindNearestCentres from that
-/// point; an unknown, misspelt or shared name gets the form again with a linked error.
-/// </summary>
-public sealed partial class FinderTownSearchTests : IAsyncLifetime
+// The find-a-centre page searched by town: a town on the register is placed at the middle of its
+// centres and searched from there, the same answer as FindNearestCentres from that point; an
+// unknown, misspelt or shared name gets the form again with a linked error.
+public sealed partial class FinderPageTests
 {
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(demo: true);
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private static List<string> Listed(string html) => ListedCentre().Matches(html).Select(m => m.Groups[1].Value).ToList();
-
     [Theory]
     [InlineData("Leeds", "supervised", "any", 25)]
     [InlineData("harrogate", "supported", "centre", 50)]
@@ -86,7 +76,4 @@ public sealed partial class FinderTownSearchTests : IAsyncLifetime
         var wales = await http.GetStringAsync("/find/results?type=supported&postcode=Leeds%2C+Wales&distance=5");
         Assert.Equal([created.Name], Listed(wales));
     }
-
-    [GeneratedRegex("<li class=\"app-result\" data-centre=\"([^\"]+)\"")]
-    private static partial Regex ListedCentre();
 }
