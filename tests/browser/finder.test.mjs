@@ -149,9 +149,25 @@ describe("find a centre", () => {
     await page.close();
   });
 
+  test("a town instead of a postcode, with JavaScript off: the nearest centres from the middle of the town, and a near spelling offered", async () => {
+    const page = await newPage({ javaScript: false });
+    shown(await searchByForm(page, { type: "supported", postcode: "harrogate" }));
+    assert.equal(await page.$eval("h1", (h) => h.textContent), "Supported contact near Harrogate");
+    assert.match(await page.$eval("#origin", (p) => p.textContent), /middle of Harrogate/);
+    const names = await page.$$eval("#results li[data-centre] h2", (hs) => hs.map((h) => h.textContent));
+    assert.ok(names.length > 0, "centres near Harrogate");
+    const miles = await page.$$eval("#results .app-facts", (dls) => dls.map((dl) => parseFloat(dl.querySelector("dd").textContent)));
+    assert.deepEqual(miles, [...miles].sort((a, b) => a - b), "nearest first");
+
+    const response = await searchByForm(page, { type: "supported", postcode: "Harogate" });
+    assert.equal(response.status(), 404);
+    assert.match(await page.$eval(".govuk-error-summary a", (a) => a.textContent), /did you mean Harrogate/);
+    await page.close();
+  });
+
   test("a malformed or unknown postcode: GOV.UK error summary linked to the field, 400 / 404, never a stack trace", async () => {
     const page = await newPage();
-    for (const [postcode, status] of [["NOT A POSTCODE", 400], ["TR9 9ZZ", 404], ["", 400]]) {
+    for (const [postcode, status] of [["LS1 4", 400], ["TR9 9ZZ", 404], ["Harogate", 404], ["", 400]]) {
       await page.goto(`${server.httpUrl}/find`);
       await page.click("input[name=type][value=supported]");
       if (postcode) await page.type("#postcode", postcode);
@@ -179,7 +195,8 @@ describe("find a centre", () => {
       search: "/find",
       results: "/find/results?type=supervised&postcode=LS1+4AP&setting=any&distance=25",
       details: null,
-      error: "/find/results?type=supervised&postcode=NOT+A+POSTCODE",
+      error: "/find/results?type=supervised&postcode=LS1+4",
+      "unknown town": "/find/results?type=supervised&postcode=Harogate",
       "not found": "/find/centres/no-such-centre",
     };
     await page.goto(`${server.httpUrl}${pages.results}`);

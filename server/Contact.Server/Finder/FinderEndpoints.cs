@@ -104,6 +104,7 @@ public static class FinderEndpoints
 
         GeoPoint? origin = null;
         string originLabel = "";
+        string? originNote = null;
         var status = StatusCodes.Status400BadRequest;
         var district = "none";
         if (form.Latitude.Length > 0 || form.Longitude.Length > 0)
@@ -118,8 +119,8 @@ public static class FinderEndpoints
             }
             else errors.Add(new("postcode", "Your location could not be used: enter a postcode instead"));
         }
-        else if (form.Postcode.Trim().Length == 0) errors.Add(new("postcode", "Enter a postcode"));
-        else
+        else if (form.Postcode.Trim().Length == 0) errors.Add(new("postcode", "Enter a postcode or a town"));
+        else if (LooksLikePostcode(form.Postcode))
         {
             district = District(form.Postcode);
             try
@@ -138,6 +139,29 @@ public static class FinderEndpoints
                 errors.Add(new("postcode", "Enter a full UK postcode, like LS1 4AP, or the first half, like LS1"));
             }
         }
+        else
+        {
+            // A town is no personal data, but only a town the register knows is logged by name.
+            district = "town";
+            switch (index.Towns.Find(form.Postcode))
+            {
+                case TownMatch.Found(var town):
+                    origin = town.Point;
+                    originLabel = town.Name;
+                    originNote = $"Distances are from the middle of {town.Name}, where its centres are. Enter your postcode for distances from your home.";
+                    district = $"town {town.Label}";
+                    break;
+                case TownMatch.Ambiguous(var towns):
+                    errors.Add(new("postcode", $"More than one town on the register is called {towns[0].Name}: enter {Either(towns)}, or a postcode"));
+                    break;
+                case TownMatch.Unknown(var suggestions):
+                    errors.Add(new("postcode", suggestions.Count == 0
+                        ? "We could not find a town of that name with a centre on the register: check the spelling, or enter a postcode"
+                        : $"We could not find a town of that name with a centre on the register: did you mean {Either(suggestions)}? Or enter a postcode"));
+                    if (errors.Count == 1) status = StatusCodes.Status404NotFound;
+                    break;
+            }
+        }
         var log = logs.CreateLogger("Contact.Server.Finder");
         if (errors.Count > 0 || origin is null)
         {
@@ -151,7 +175,7 @@ public static class FinderEndpoints
         var found = query.Run(index, today).Select(r => new FoundCentre(r.Centre, r.DistanceKm, origin.Value)).ToList();
         log.LogInformation("Find-a-centre search from district {District}: {ContactType}, {Setting}, {Miles} miles, {Results} results",
             district, kind, setting.Setting, miles, found.Count);
-        return Page(http, StatusCodes.Status200OK, html.Results(form, kind, originLabel, miles, found, today));
+        return Page(http, StatusCodes.Status200OK, html.Results(form, kind, originLabel, miles, found, today, originNote));
     }
 
     private static IResult Details(string id, HttpContext http, FinderPages html, RegisterIndex index, TimeProvider time)
@@ -162,6 +186,20 @@ public static class FinderEndpoints
         var form = Form(http.Request);
         var kind = FinderWords.Kinds.FirstOrDefault(k => k.Value == form.Type).Kind;
         return Page(http, StatusCodes.Status200OK, html.Details(centre, form, kind == ContactKind.Unspecified ? null : kind, today));
+    }
+
+    /// <summary>
+    /// A postcode or a district has a digit in it and a town's name has none: text with a digit is
+    /// read as a postcode (and refused as a malformed one), anything else as a town.
+    /// </summary>
+    internal static bool LooksLikePostcode(string text) => text.Any(char.IsAsciiDigit);
+
+    /// <summary>"A", "A or B", "A, B or C": the towns a person may have meant, as they would type them.</summary>
+    private static string Either(IReadOnlyList<Town> towns)
+    {
+        // The region is needed only where two towns share a name.
+        var labels = towns.Select(t => towns.Count(o => TownGazetteer.Key(o.Name) == TownGazetteer.Key(t.Name)) > 1 ? $"“{t.Label}”" : t.Name).ToList();
+        return labels.Count == 1 ? labels[0] : $"{string.Join(", ", labels.SkipLast(1))} or {labels[^1]}";
     }
 
     internal static IResult NotFoundPage(HttpContext http) =>
@@ -180,7 +218,7 @@ public static class FinderEndpoints
 
     private static readonly HttpParameter[] FinderParameters =
     [
-        new("postcode", "query", "A UK postcode to search from.", Example: "LS1 4AP"),
+        new("postcode", "query", "A UK postcode or postcode district, or a town on the register (\"Newport, Wales\" where two share a name), to search from.", Example: "LS1 4AP"),
         new("type", "query", "The contact type: supported or supervised."),
         new("setting", "query", "Centre-based, community, or either."),
         new("distance", "query", "How far, in miles."),
@@ -198,7 +236,7 @@ public static class FinderEndpoints
             return v.Length > max ? v[..max] : v;
         }
         return new SearchForm(
-            Postcode: Value(q, "postcode", ""),
+            Postcode: Value(q, "postcode", "", max: 60),
             Type: Value(q, "type", ""),
             Setting: Value(q, "setting", SearchForm.Empty.Setting),
             Distance: Value(q, "distance", SearchForm.Empty.Distance),

@@ -62,7 +62,7 @@ public sealed class FinderPages(FinderAssets assets)
         return b.ToString();
     }
 
-    public string Results(SearchForm form, ContactKind kind, string originLabel, int miles, IReadOnlyList<FoundCentre> found, DateOnly today)
+    public string Results(SearchForm form, ContactKind kind, string originLabel, int miles, IReadOnlyList<FoundCentre> found, DateOnly today, string? originNote = null)
     {
         var b = new StringBuilder(16_000);
         var kindName = FinderWords.KindName(kind);
@@ -71,6 +71,7 @@ public sealed class FinderPages(FinderAssets assets)
         b.Append("<h1 class=\"govuk-heading-l\">").Append(E(title)).Append("</h1>");
         var notes = new List<Quote>();
         NextSteps(b, kind, notes);
+        if (originNote is not null) b.Append("<p class=\"govuk-body\" id=\"origin\">").Append(E(originNote)).Append("</p>");
         b.Append("<p class=\"govuk-body\" id=\"summary\">")
             .Append(found.Count switch
             {
@@ -286,10 +287,10 @@ public sealed class FinderPages(FinderAssets assets)
     {
         var error = ErrorFor(errors, "postcode");
         b.Append("<div class=\"govuk-form-group").Append(error is null ? "" : " govuk-form-group--error").Append("\">");
-        b.Append("<h2 class=\"govuk-label-wrapper\"><label class=\"govuk-label govuk-label--m\" for=\"postcode\">Postcode</label></h2>");
-        b.Append("<div id=\"postcode-hint\" class=\"govuk-hint\">A full postcode, like LS1 4AP, or the first half, like LS1.</div>");
+        b.Append("<h2 class=\"govuk-label-wrapper\"><label class=\"govuk-label govuk-label--m\" for=\"postcode\">Postcode or town</label></h2>");
+        b.Append("<div id=\"postcode-hint\" class=\"govuk-hint\">A full postcode, like LS1 4AP, the first half, like LS1, or a town, like Leeds.</div>");
         if (error is not null) ErrorMessage(b, error);
-        b.Append("<input class=\"govuk-input govuk-input--width-10").Append(error is null ? "" : " govuk-input--error")
+        b.Append("<input class=\"govuk-input govuk-input--width-20").Append(error is null ? "" : " govuk-input--error")
             .Append("\" id=\"postcode\" name=\"postcode\" type=\"text\" autocomplete=\"postal-code\" spellcheck=\"false\" value=\"")
             .Append(E(form.Postcode)).Append("\" aria-describedby=\"postcode-hint").Append(error is null ? "" : " postcode-error").Append("\">");
         // Filled in by the script when "use my location" is chosen; empty otherwise.

@@ -115,7 +115,8 @@ public sealed partial class FinderPageTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/find/results?type=supervised&postcode=NOT+A+POSTCODE", HttpStatusCode.BadRequest, "postcode")]
+    [InlineData("/find/results?type=supervised&postcode=NOT+A+POSTCODE+9", HttpStatusCode.BadRequest, "postcode")]
+    [InlineData("/find/results?type=supervised&postcode=NOT+A+TOWN", HttpStatusCode.NotFound, "postcode")]
     [InlineData("/find/results?type=supervised&postcode=TR9+9ZZ", HttpStatusCode.NotFound, "postcode")]
     [InlineData("/find/results?type=supervised&postcode=", HttpStatusCode.BadRequest, "postcode")]
     [InlineData("/find/results?postcode=LS1+4AP", HttpStatusCode.BadRequest, "type")]

@@ -11,11 +11,18 @@ namespace Contact.Server.Domain.Register;
 /// </summary>
 public sealed class RegisterIndex
 {
-    private sealed record Snapshot(ImmutableSortedDictionary<string, Centre> Centres, GeoGrid<Centre> Grid);
+    private sealed record Snapshot(ImmutableSortedDictionary<string, Centre> Centres, GeoGrid<Centre> Grid)
+    {
+        // Built on first use by a town search, once per snapshot: most changes are never searched by town.
+        public Lazy<TownGazetteer> Towns { get; } = new(() => TownGazetteer.Build(Centres.Values));
+    }
 
     private volatile Snapshot _snapshot = new(ImmutableSortedDictionary.Create<string, Centre>(StringComparer.Ordinal), GeoGrid<Centre>.Empty);
 
     public int Count => _snapshot.Centres.Count;
+
+    /// <summary>The towns named on the register as it is now, for a search by town.</summary>
+    public TownGazetteer Towns => _snapshot.Towns.Value;
 
     public Centre? Get(string id) => _snapshot.Centres.GetValueOrDefault(id);
 
