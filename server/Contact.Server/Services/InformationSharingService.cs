@@ -132,7 +132,7 @@ public sealed class InformationSharingService(SharingRepository repository, Case
         var caller = context.Caller();
         var owner = caller.Principal.ResourceName;
         await ChangeStream.FollowAsync(repository.SubscribeRequests(context.CancellationToken), request.AfterSequence, request.LiveOnly,
-            (after, max) => repository.ChangedAfter(owner, after, max), r => r.Sequence, r => r.SubmittedBy == owner,
+            (after, max) => repository.ChangedAfter(owner, after, max), r => r.Sequence, r => SharingAccess.MaySee(caller.Principal, r),
             r =>
             {
                 Touch(caller, r);
