@@ -208,6 +208,9 @@ public sealed class FundingScreensTests
             console.WaitFor("Refused under MOU 2.4.2");
             var screen = console.Screen;
             Assert.Contains("would exceed the", screen);
+            var words = string.Join(" ", screen.Split((char[])['\n', ' ', '│'], StringSplitOptions.RemoveEmptyEntries));   // the refusal wraps
+            Assert.Contains("Awarding £7,000.00 would exceed the 2026-27 budget: £5,000.00 of £5,000.00 remain", words);
+            Assert.DoesNotContain("pence", screen);
             Assert.Contains("Amount (£)!", screen);
             Assert.DoesNotContain("Exception", screen);
             Assert.IsType<GrantAwardScreen>(console.Main.Current);    // the form stays open

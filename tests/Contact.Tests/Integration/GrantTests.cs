@@ -54,7 +54,7 @@ public class GrantTests : IAsyncLifetime
         await _nct.Grants.AwardGrantAsync(new AwardGrantRequest { Name = appA.Name, AmountPence = 700_000 });
         var over = await Refusal.Expect(StatusCode.FailedPrecondition, () => _nct.Grants.AwardGrantAsync(new AwardGrantRequest { Name = appB.Name, AmountPence = 400_000 }));
         Assert.Equal("MOU 2.4.2", over.Clause);
-        Assert.Contains("300000 pence", over.Message);
+        Assert.Contains("£3,000.00 of £10,000.00 remain", over.Message);
         var stillPending = await _nct.Grants.ListGrantApplicationsAsync(new ListGrantApplicationsRequest { Parent = round.Name, Status = GrantApplicationStatus.Pending });
         Assert.Equal(appB.Name, stillPending.Applications.Single().Name);
 

@@ -43,13 +43,17 @@ public static class GrantRules
     {
         RequirePending(application);
         if (amount > application.RequestedPence)
-            throw RuleViolation.Invalid("amount_pence", $"must not exceed the {application.RequestedPence} pence requested");
+            throw RuleViolation.Invalid("amount_pence", $"must not exceed the {Pounds(application.RequestedPence)} requested");
         if (centre is null) throw RuleViolation.NotFound(Names.Centre(application.CentreId));
         RequireEligible(centre, today);
         var remaining = round.BudgetPence - awardedSoFar;
         if (amount > remaining)
-            throw RuleViolation.Rule(Clause, $"Awarding {amount} pence would exceed the {round.Id} budget: {remaining} pence of {round.BudgetPence} remain", "amount_pence");
+            throw RuleViolation.Rule(Clause, $"Awarding {Pounds(amount)} would exceed the {round.Id} budget: {Pounds(remaining)} of {Pounds(round.BudgetPence)} remain", "amount_pence");
     }
+
+    /// <summary>Pence as people read money, "£4,000.00" (refusals are read by people; amounts travel in pence).</summary>
+    public static string Pounds(long pence) =>
+        (pence < 0 ? "-" : "") + "£" + (Math.Abs((decimal)pence) / 100).ToString("#,0.00", CultureInfo.InvariantCulture);
 
     /// <summary>Why a change to a centre's accreditation flags its pending applications; null when it does not.</summary>
     public static string? FlagReason(AccreditationChange change) =>
