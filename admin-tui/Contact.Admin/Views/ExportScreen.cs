@@ -28,7 +28,11 @@ public sealed class ExportScreen : Screen
         Add(label, _path, what, export, _result);
     }
 
-    public override string Help => "Writes the centres (all, or those matching the centres table's filters) to a CSV file that Import reads back. Ctrl+S exports.";
+    public override string Help => """
+        Writes the centres (all, or those matching the centres table's filters) to a CSV file that
+        Import reads back. Ctrl+S exports. If the file exists you are asked "Replace …?" first, with
+        Keep focused: Keep (or Esc) writes nothing; Tab to Replace and Enter to replace it.
+        """;
 
     public override IEnumerable<Shortcut> Shortcuts() => [new(Key.S.WithCtrl, "Export", Export)];
 
@@ -41,9 +45,18 @@ public sealed class ExportScreen : Screen
         f.Setting != DeliverySetting.Unspecified ? Words.Setting(f.Setting) : null,
     }.Where(s => s is not null));
 
+    /// <summary>Sets the file to write (for scripted use and tests).</summary>
+    public void PathTo(string path) => _path.Text = path;
+
     private void Export()
     {
-        var path = _path.Text.Trim();
+        if (_path.Text.Trim().Length == 0) { Shell.Warn("Name the CSV file to write."); return; }
+        var path = Path.GetFullPath(_path.Text.Trim());
+        Exports.AskBeforeReplacing(Shell, path, replace => Export(path, replace));
+    }
+
+    private void Export(string path, bool replace)
+    {
         _result.Text = "Exporting…";
         Call(async c =>
         {
@@ -52,12 +65,12 @@ public sealed class ExportScreen : Screen
                 var page = await c.Register.ListCentresAsync(_filter.ToRequest(500, token));
                 return (page.Centres, page.NextPageToken, page.TotalSize);
             });
-            await using var writer = new StreamWriter(path);
+            await using var writer = new StreamWriter(Exports.Open(path, replace));
             CentreCsv.Write(writer, all);
             return all.Count;
         }, count =>
         {
-            _result.Text = $"Wrote {count} centres to {Path.GetFullPath(path)}.";
+            _result.Text = $"Wrote {count} centres to {path}.";
             Shell.Say(_result.Text);
         }, ex =>
         {

@@ -29,6 +29,8 @@ public sealed class ReviewExportScreen : Screen
         Writes the review report for the period shown to a CSV file (one row per figure: section,
         period, up to three labels, measure, value), for a spreadsheet or the review meeting's papers.
         The name starts as the server's suggestion, in the current directory. Ctrl+S writes; Esc returns to the report.
+        If the file exists you are asked "Replace …?" first, with Keep focused: Keep (or Esc) writes
+        nothing; Tab to Replace and Enter to replace it.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() => [new(Key.S.WithCtrl, "Export", Write)];
@@ -40,10 +42,18 @@ public sealed class ReviewExportScreen : Screen
 
     private void Write()
     {
+        if (_path.Text.Trim().Length == 0) { Shell.Warn("Name the CSV file to write."); return; }
         var path = Path.GetFullPath(_path.Text.Trim());
+        Exports.AskBeforeReplacing(Shell, path, replace => Write(path, replace));
+    }
+
+    private void Write(string path, bool replace)
+    {
         Call(async _ =>
         {
-            await File.WriteAllTextAsync(path, _export.Csv);
+            await using (var file = Exports.Open(path, replace))
+            await using (var writer = new StreamWriter(file))
+                await writer.WriteAsync(_export.Csv);
             return path;
         }, written =>
         {
