@@ -139,6 +139,10 @@ public abstract class Screen : View
 
     private int _fetches;
 
+    /// <summary>The server refused a write because the record changed after this screen read it.</summary>
+    protected static bool IsStale(Exception ex) =>
+        ex is Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Aborted } rpc && rpc.ToContactError().Reason is "STALE_ETAG" or null;
+
     /// <summary>
     /// Calls the server off the UI thread and hands the answer back on it. A failure is told in
     /// words in the message line unless <paramref name="failed"/> takes it.

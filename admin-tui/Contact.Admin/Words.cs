@@ -227,6 +227,9 @@ public static partial class Words
 
     public static string Refusal(ContactError e)
     {
+        // The server's words name version tags, which mean nothing to an operator.
+        if (e is { Code: StatusCode.Aborted, Reason: "STALE_ETAG" })
+            return "Changed by someone else since this screen read it: nothing was saved. Reload it (F5 or reopen) and try again.";
         var what = e.Code switch
         {
             StatusCode.InvalidArgument => "Not accepted",

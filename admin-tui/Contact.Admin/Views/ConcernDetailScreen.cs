@@ -200,7 +200,14 @@ public sealed class ConcernDetailScreen : Screen
             Render(saved);
             if (saved.Centre.Length > 0 && _centreName is null) Load();   // newly linked: fetch the centre's name
             Shell.Say($"Recorded: {Words.Action(request.Action)}; the concern is now {Words.Status(saved.Status)}.");
-        }, ex => _problems.Show(ex, Shell.Server));
+        }, ex =>
+        {
+            if (!IsStale(ex)) { _problems.Show(ex, Shell.Server); return; }
+            // Someone recorded a step meanwhile: show the concern as it is now, keep what was typed.
+            Load();
+            _problems.Show([], "Not recorded: someone else recorded a step on this concern after you opened it; the timeline above now shows it. " +
+                "Your step and note are kept: check them, then Ctrl+S records.");
+        });
 
     private void NotSent(string field, string problem) =>
         _problems.Show([new Contact.Client.FieldViolation(field, problem)], "Not sent: check the marked field.");

@@ -16,7 +16,8 @@ public sealed class DecisionScreen : Screen
         AccreditationAction.Reinstate, AccreditationAction.Lapse, AccreditationAction.Withdraw,
     ];
 
-    private readonly Centre _centre;
+    private Centre _centre;   // as last read: a decision recorded meanwhile replaces it
+    private readonly Label _current;
     private readonly OptionSelector _level;
     private readonly OptionSelector _action;
     private readonly TextField _reason;
@@ -42,18 +43,14 @@ public sealed class DecisionScreen : Screen
         var renewalLabel = _problems.Track("renewal_due_date", new Label { X = 0, Y = 5, Text = "Renewal due:" });
         _renewal = new TextField { X = 15, Y = 5, Width = 12 };
         var renewalHint = new Label { X = 28, Y = 5, Text = "grant or renew only; blank for the usual term" };
-        var current = new Label
-        {
-            X = 0, Y = 7, Width = Dim.Fill(),
-            Text = $"Now: standard {Words.Status(Words.StatusAt(centre, AccreditationLevel.Standard))}, enhanced {Words.Status(Words.StatusAt(centre, AccreditationLevel.Enhanced))}",
-        };
+        _current = new Label { X = 0, Y = 7, Width = Dim.Fill(), Text = Now(centre) };
         var save = new Button { ShadowStyle = ShadowStyles.None, X = 0, Y = 8, Text = "Record (Ctrl+S)" };
         var cancel = new Button { ShadowStyle = ShadowStyles.None, X = Pos.Right(save) + 2, Y = 8, Text = "Cancel" };
         save.Accepting += (_, e) => { e.Handled = true; Save(); };
         cancel.Accepting += (_, e) => { e.Handled = true; Shell.Back(); };
         // Reason first: the form opens there, and nothing is chosen until the operator chooses it.
         Add(reasonLabel, _reason, levelLabel, _level, actionLabel, _action, effectiveLabel, _effective, effectiveHint,
-            renewalLabel, _renewal, renewalHint, current, save, cancel, problems);
+            renewalLabel, _renewal, renewalHint, _current, save, cancel, problems);
         TrackEdits();
     }
 
@@ -106,8 +103,25 @@ public sealed class DecisionScreen : Screen
                 MarkSaved();
                 Shell.Back();
                 Shell.Say($"Recorded: {Words.Action(request.Action)} {Words.Level(request.Level)} for {saved.DisplayName}; now {Words.Status(Words.StatusAt(saved, request.Level))}.");
-            }, ex => _problems.Show(ex, Shell.Server)));
+            }, ex =>
+            {
+                if (IsStale(ex)) Refresh();
+                else _problems.Show(ex, Shell.Server);
+            }));
     }
+
+    private static string Now(Centre c) =>
+        $"Now: standard {Words.Status(Words.StatusAt(c, AccreditationLevel.Standard))}, enhanced {Words.Status(Words.StatusAt(c, AccreditationLevel.Enhanced))}";
+
+    // Someone changed the centre after the form read it: show it as it is now and keep the typed decision for the operator to check.
+    private void Refresh() =>
+        Call(c => c.Register.GetCentreAsync(new GetCentreRequest { Name = _centre.Name }).ResponseAsync, fresh =>
+        {
+            _centre = fresh;
+            _current.Text = Now(fresh);
+            _problems.Show([], $"Not recorded: {fresh.DisplayName} changed after you opened this form ({Now(fresh).ToLowerInvariant()}). " +
+                "Your decision is kept: check it against the centre as it is now, then Ctrl+S records it.");
+        }, ex => _problems.Show(ex, Shell.Server));
 
     /// <summary>The decision in words, as the confirmation asks it.</summary>
     public static string Restate(RecordAccreditationDecisionRequest r, string centre)
