@@ -57,11 +57,13 @@ public sealed class MainWindow : Window
         groups.Add(new MenuBarItem("_Help", [
             new MenuItem("_Help for this screen", "", ShowHelp, Key.F1),
             new MenuItem("_Go to… (Ctrl+P)", "Open any screen or centre by name", OpenPalette, null),
+            new MenuItem("_Messages (F12)", "Every message shown, with its time, in full", ShowMessages, null),
         ]));
         var menu = new MenuBar([.. groups]);
 
         _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
         _message = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(26), Text = "" };
+        _message.FrameChanged += (_, _) => ShowMessage();
         _live = new Label { X = Pos.AnchorEnd(26), Y = Pos.AnchorEnd(2), Width = 26, Text = "Live: connecting…" };
         _status = new StatusBar();
         Add(menu, _content, _message, _live, _status);
@@ -70,6 +72,7 @@ public sealed class MainWindow : Window
         {
             if (key == Key.Esc) { Escape(); key.Handled = true; }
             else if (key == Key.F1) { ShowHelp(); key.Handled = true; }
+            else if (key == Key.F12) { ShowMessages(); key.Handled = true; }
         };
         // Before any view sees a key: plain letters never reach buttons, options or menus.
         Ui.Keyboard.KeyDown += Guard;
@@ -199,7 +202,6 @@ public sealed class MainWindow : Window
     private void HomeNow(Screen screen)
     {
         while (_screens.Count > 0) Discard(_screens.Pop());
-        Say("");   // what was said belonged to the screens just closed
         Show(screen);
     }
 
@@ -262,16 +264,56 @@ public sealed class MainWindow : Window
         else if (rune == '?') ShowHelp();
     }
 
-    public void Say(string text)
+    /// <summary>Tells the operator something on the message line, and keeps it in the log (F12).</summary>
+    public void Say(string text) => Tell(text, problem: false);
+
+    /// <summary>Tells the operator of a problem on the message line (in the problem colour), and keeps it in the log.</summary>
+    public void Warn(string text) => Tell(text, problem: true);
+
+    /// <summary>One message as told: when, what, and whether it was a problem.</summary>
+    public sealed record Message(DateTime Time, string Text, bool Problem);
+
+    /// <summary>Every message told this session (the last 500), oldest first.</summary>
+    public IReadOnlyList<Message> Messages => _log;
+
+    /// <summary>What the message line shows after a message too long for it.</summary>
+    public const string More = "… (F12: more)";
+
+    private readonly List<Message> _log = [];
+    private string _said = "";
+
+    private void Tell(string text, bool problem)
     {
-        _message.SetScheme(null);
-        _message.Text = text;
+        _message.SetScheme(problem ? Palette.Problem : null);
+        _said = text;
+        if (text.Length > 0)
+        {
+            _log.Add(new(DateTime.Now, text, problem));
+            if (_log.Count > 500) _log.RemoveAt(0);
+        }
+        ShowMessage();
     }
 
-    public void Warn(string text)
+    // The message line is one line: a message that does not fit is cut where it points to the log.
+    private void ShowMessage()
     {
-        _message.SetScheme(Palette.Problem);
-        _message.Text = text;
+        var width = _message.Viewport.Width > 0 ? _message.Viewport.Width : (Ui.Driver?.Cols ?? 80) - 26;
+        _message.Text = Fit(_said, width);
+    }
+
+    /// <summary>A message on one line of <paramref name="width"/> columns, cut with <see cref="More"/> when it does not fit.</summary>
+    public static string Fit(string text, int width)
+    {
+        var line = string.Join(" ", text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        if (line.Length <= width) return line;
+        return line[..Math.Max(0, width - More.Length)].TrimEnd() + More;
+    }
+
+    /// <summary>F12: every message with its time, newest first, in full.</summary>
+    public void ShowMessages()
+    {
+        if (Current is null or MessageLogScreen) return;
+        Show(new MessageLogScreen(this));
     }
 
     /// <summary>Counts calls in flight (tests wait for zero).</summary>
@@ -281,6 +323,8 @@ public sealed class MainWindow : Window
 
     private void Present(Screen screen)
     {
+        // What was said belonged to the screen that was on top; it stays in the log (F12).
+        Tell("", problem: false);
         _content.Add(screen);
         screen.SetFocus();
         _status.RemoveAll();
