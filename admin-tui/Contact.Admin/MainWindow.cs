@@ -22,6 +22,7 @@ public sealed class MainWindow : Window
     private readonly Label _message;
     private readonly Label _live;
     private readonly StatusBar _status;
+    private readonly MenuBar _menu;
     private int _working;
 
     public MainWindow(IApplication app, ContactClient client, Uri server)
@@ -59,7 +60,7 @@ public sealed class MainWindow : Window
             new MenuItem("_Go to… (Ctrl+P)", "Open any screen or centre by name", OpenPalette, null),
             new MenuItem("_Messages (F12)", "Every message shown, with its time, in full", ShowMessages, null),
         ]));
-        var menu = new MenuBar([.. groups]);
+        var menu = _menu = new MenuBar([.. groups]);
 
         _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
         _message = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(26), Text = "" };
@@ -248,6 +249,9 @@ public sealed class MainWindow : Window
     {
         if (key == Key.Q.WithCtrl) { Quit(); key.Handled = true; return; }
         if (key == Key.P.WithCtrl) { OpenPalette(); key.Handled = true; return; }
+        // F9 opens the first menu, as the docs promise (Terminal.Gui's own key, F10, works too but
+        // some terminals keep it; setting MenuBar.Key to F9 in 2.5 does not rebind the key).
+        if (key == Key.F9) { _menu.InvokeCommand(Command.HotKey); key.Handled = true; return; }
         var rune = key.IsCtrl || key.IsAlt ? 0 : key.AsRune.Value;
         var stray = _stray;
         _stray = false;

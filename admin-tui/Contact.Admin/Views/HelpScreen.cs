@@ -10,7 +10,7 @@ public sealed class HelpScreen : Screen
     {
         var text = about.Help.TrimEnd() + "\n\n" + """
             Everywhere: F1 or ? help, Esc back (a form with unsaved changes asks first), Ctrl+Q quit,
-            Ctrl+P go to any screen or centre by name, / search (list screens), Alt+letter (F R C U A H) opens a menu.
+            Ctrl+P go to any screen or centre by name, / search (list screens), F9 or Alt+letter (F R C U A H) opens a menu.
             F12 shows every message with its time, in full (the message line cuts a long one: "(F12: more)").
             Tab / Shift+Tab move between fields; arrows move within a row of options, Space chooses.
             A plain letter never does anything but type into a text field; writes that matter ask you
