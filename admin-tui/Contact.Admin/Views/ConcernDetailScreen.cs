@@ -73,7 +73,9 @@ public sealed class ConcernDetailScreen : Screen
         that does not follow (e.g. a response before the alert) and says why, with its clause.
         Tab moves between fields; arrows and Space choose the step; Ctrl+S records it.
         F5  refresh      Esc back to the queue
-        The page refreshes by itself when anyone records a step on this concern.
+        The page refreshes by itself when anyone records a step on this concern. If someone records one
+        just as you do, yours is not recorded: the timeline shows theirs, your step and note are kept,
+        and Ctrl+S records yours after it.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>

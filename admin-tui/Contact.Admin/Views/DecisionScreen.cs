@@ -63,6 +63,8 @@ public sealed class DecisionScreen : Screen
         Arrows, Space    choose within a row of options
         Ctrl+S           record (Enter on Record does the same); it asks you to confirm, in words
         Esc              leave (asks first if you typed anything)
+        If the centre changed after you opened the form, nothing is recorded: the form shows the centre
+        as it is now and keeps your decision for you to check, and Ctrl+S records it on the new version.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() => [new(Key.S.WithCtrl, "Record", Save)];
