@@ -230,6 +230,8 @@ public sealed class KeySafetyTests
                 () => new KeysScreen(m), () => new IssueKeyScreen(m), () => new AuditScreen(m),
                 () => new HelpScreen(m, new CentresScreen(m)), () => new SecretScreen(m, "Test", "secret-not-real"),
                 () => new ConfirmScreen(m, "Revoke key", "Revoke the key?", "Revoke the key", _ => confirmed = true),
+                () => new EditConflictScreen(m, centre.DisplayName, [new("Town", "Nottingham", "Derby", "Leicester")], () => confirmed = true, () => confirmed = true),
+                () => new MessageLogScreen(m),
             };
             foreach (var make in screens)
             {
