@@ -78,8 +78,12 @@ public sealed class LiveFeed<T>(
 
     public void Dispose()
     {
+        if (_disposed) return;   // stopping twice (a test, then the way out) is harmless
+        _disposed = true;
         _stop.Cancel();
         try { _loop?.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
         _stop.Dispose();
     }
+
+    private bool _disposed;
 }

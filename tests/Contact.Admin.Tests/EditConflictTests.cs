@@ -138,4 +138,39 @@ public sealed class EditConflictTests
         var stored = await nct.Register.GetCentreAsync(new GetCentreRequest { Name = centre.Name });
         Assert.Equal(AccreditationStatus.Suspended, stored.Accreditations.Single(a => a.Level == AccreditationLevel.Standard).Status);
     }
+
+    [Fact]
+    public async Task A_concern_step_recorded_by_someone_else_first_keeps_the_typed_step_and_records_it_after()
+    {
+        await using var host = await TestHost.StartAsync();
+        var nct = await host.ClientAsync(Role.NctOperator);
+        var colleague = await host.ClientAsync(Role.NctOperator);
+        var practitioner = await host.ClientAsync(Role.Practitioner, fcaId: "fca-1");
+        var name = (await practitioner.Concerns.RaiseConcernAsync(new RaiseConcernRequest
+        {
+            Concern = new Concern { Type = ConcernType.UnaccreditedOrganisation, Description = "Advertises supervised contact.", Organisation = new UnregisteredOrganisation { Name = "Happy Families Contact Ltd", Address = "Newark", Offers = "supervised contact" } },
+        })).Name;
+        using (var console = new HeadlessConsole(nct))
+        {
+            var detail = new ConcernDetailScreen(console.Main, name);
+            console.Main.Show(detail);
+            console.WaitFor("RAISED");
+            console.Main.ConcernFeed.Dispose();                        // the screen does not hear of the colleague's step
+            HeadlessConsole.Block(() => colleague.Concerns.RecordConcernActionAsync(new RecordConcernActionRequest { Concern = name, Action = ConcernAction.StartReview }).ResponseAsync);
+
+            console.Type("Called the organisation");                   // the note has the focus
+            detail.Choose(ConcernAction.AddNote);
+            console.Press(Key.S.WithCtrl);
+            console.WaitFor("UNDER REVIEW");
+            var screen = Words(console.Screen);
+            Assert.Contains("Not recorded: someone else recorded a step", console.Screen);   // beside the step list: read it line by line
+            Assert.Contains("Called the organisation", screen);        // the note is kept
+            Assert.DoesNotContain("etag", screen, StringComparison.OrdinalIgnoreCase);
+
+            console.Press(Key.S.WithCtrl);
+            console.WaitFor("Recorded: ");
+        }
+        var stored = await nct.Concerns.GetConcernAsync(new GetConcernRequest { Name = name });
+        Assert.Contains(stored.Timeline, e => e.Note == "Called the organisation");
+    }
 }

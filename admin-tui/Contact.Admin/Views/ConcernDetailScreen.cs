@@ -207,8 +207,7 @@ public sealed class ConcernDetailScreen : Screen
             if (!IsStale(ex)) { _problems.Show(ex, Shell.Server); return; }
             // Someone recorded a step meanwhile: show the concern as it is now, keep what was typed.
             Load();
-            _problems.Show([], "Not recorded: someone else recorded a step on this concern after you opened it; the timeline above now shows it. " +
-                "Your step and note are kept: check them, then Ctrl+S records.");
+            _problems.Show([], "Not recorded: someone else recorded a step first (now in the timeline). Your step and note are kept: Ctrl+S records them.");
         });
 
     private void NotSent(string field, string problem) =>
