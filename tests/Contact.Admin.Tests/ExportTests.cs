@@ -50,7 +50,7 @@ public sealed class ExportTests
                 console.Press(Key.Enter);                          // Keep has the focus
                 console.WaitIdle();
                 Assert.Same(screen, console.Main.Current);
-                Assert.Equal(Before, await File.ReadAllBytesAsync(file));
+                Assert.Equal(Before, File.ReadAllBytes(file));   // synchronously: the console is open on this thread
 
                 console.Press(Key.S.WithCtrl);
                 console.Confirm("Replace existing.csv?");
