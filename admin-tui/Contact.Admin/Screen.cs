@@ -1,6 +1,7 @@
 using Contact.Client;
 using Contact.V1;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -69,6 +70,19 @@ public abstract class Screen : View
 
     /// <summary>The screen's search box, which <c>/</c> focuses (list screens).</summary>
     public virtual View? SearchBox => null;
+
+    /// <summary>
+    /// A list screen's search box (<see cref="SearchBox"/>): the list follows what is typed once the
+    /// typing pauses; Enter or Down go to <paramref name="list"/>. Esc clears it (MainWindow).
+    /// </summary>
+    protected TextField SearchField(View list, Action apply)
+    {
+        var field = new TextField { Width = Dim.Fill() };
+        field.ValueChanged += (_, _) => Soon(apply);
+        field.Accepting += (_, e) => { e.Handled = true; CancelSoon(); apply(); list.SetFocus(); };
+        field.KeyDown += (_, key) => { if (key == Key.CursorDown) { list.SetFocus(); key.Handled = true; } };
+        return field;
+    }
 
     /// <summary>Called each time the screen comes to the top (first shown, or returned to).</summary>
     public virtual void Shown() { }
