@@ -96,6 +96,9 @@ public abstract class Screen : View
     /// <summary>A referral changed (submitted, or moved on), as it now stands (on the UI thread).</summary>
     public virtual void ReferralChanged(Referral referral) { }
 
+    /// <summary>An information-sharing request changed (sent by NACCC, or moved on), as it now stands (on the UI thread).</summary>
+    public virtual void SharingRequestChanged(SharingRequest request) { }
+
     /// <summary>
     /// A load failed: the screen says so where its content would be (never "Loading…" or
     /// "0 found" for a call that did not answer). The message line says it too.

@@ -60,6 +60,7 @@ public sealed class SharingRequestsScreen : Screen
         Enter  open the selected request (read-only), with Cafcass's notes and the disclosure statement
         /  search (SRS reference, family name, state, "overdue"): the list follows as you type
         Down  from the search to the list      Esc  clear the search
+        The list refreshes by itself when NACCC sends a request or one moves on.
         F2  overdue only, or all      F3  next state (all, call centre, held, …)      F5  refresh
         """;
 
@@ -71,6 +72,8 @@ public sealed class SharingRequestsScreen : Screen
     ];
 
     public override void Reconnected() => Load();
+
+    public override void SharingRequestChanged(SharingRequest request) => Soon(Load);
 
     public override void Shown()
     {
