@@ -77,6 +77,14 @@ public static partial class Words
         return AccreditationStatus.NotAccredited;
     }
 
+    /// <summary>The level a contact type needs (MOU 2.1.1): supervised needs Enhanced, the others Standard.</summary>
+    public static AccreditationLevel LevelFor(ContactType type) => type switch
+    {
+        ContactType.Supervised => AccreditationLevel.Enhanced,
+        ContactType.Supported or ContactType.Handover or ContactType.Indirect => AccreditationLevel.Standard,
+        _ => AccreditationLevel.Unspecified,
+    };
+
     public static AccreditationStatus StatusAt(Centre c, AccreditationLevel level) =>
         c.Accreditations.FirstOrDefault(a => a.Level == level)?.Status ?? AccreditationStatus.Unspecified;
 

@@ -14,6 +14,20 @@ public sealed record CentreFilter(string Text = "", string Region = "", ContactT
         Text = Text.Trim(), Region = Region.Trim(), ContactType = Type, Setting = Setting, Status = Status,
         PageSize = pageSize, PageToken = pageToken,
     };
+
+    /// <summary>
+    /// The status a row's colour shows: that of the level the filter's contact type needs (a centre
+    /// suspended for supervised contact is still green when the filter is about supported contact);
+    /// with a status filter only, that status (the level that has it is why the row is listed);
+    /// else the centre's headline status.
+    /// </summary>
+    public AccreditationStatus RowStatus(Centre c)
+    {
+        var level = Words.LevelFor(Type);
+        if (level != AccreditationLevel.Unspecified)
+            return Words.StatusAt(c, level) is var s && s != AccreditationStatus.Unspecified ? s : AccreditationStatus.NotAccredited;
+        return Status != AccreditationStatus.Unspecified ? Status : Words.Headline(c);
+    }
 }
 
 /// <summary>The register as a searchable, filterable table, one page at a time; colour and words carry status.</summary>
@@ -49,7 +63,7 @@ public sealed class CentresScreen : Screen
         _table.Style.ShowHorizontalHeaderOverline = false;
         _table.Style.ShowHorizontalBottomLine = false;
         _table.Style.ExpandLastColumn = true;
-        _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _rows.Count ? Palette.ForStatus(Words.Headline(_rows[args.RowIndex])) : null!;
+        _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _rows.Count ? Palette.ForStatus(Filter.RowStatus(_rows[args.RowIndex])) : null!;
         Add(searchLabel, _search, regionLabel, _region, _filters, _table);
 
         foreach (var field in new[] { _search, _region })
@@ -76,7 +90,8 @@ public sealed class CentresScreen : Screen
         The register: every centre and service with its accreditation status by level.
         Standard accreditation covers supported contact, enhanced covers supervised contact (policy 1.4).
         Row colour follows status (green accredited, yellow suspended, grey lapsed, red withdrawn);
-        the Standard and Enhanced columns say the same in words.
+        the Standard and Enhanced columns say the same in words. With a contact-type filter (F3) the
+        colour is that of the level the type needs (supervised: Enhanced; the others: Standard).
 
         Type in Search (name, organisation, town, postcode) or Region; the table follows as you type.
         Region is matched as typed: "york" is Yorkshire and The Humber; leaving the field completes it.
