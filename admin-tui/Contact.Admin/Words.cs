@@ -245,10 +245,19 @@ public static partial class Words
             StatusCode.Aborted => "Changed by someone else; reload and try again",
             _ => "Failed",
         };
-        var clause = e.Clause is null ? "" : $" under {ClauseName(e.Clause)}";
         var fields = e.Fields.Count == 0 ? "" : " — " + string.Join("; ", e.Fields.Select(f => $"{FieldName(f.Field)} {f.Description}"));
-        return $"{what}{clause}: {e.Message}{fields}";
+        var text = $"{e.Message}{fields}";
+        // The clause once: not again in front when the server's words already cite it.
+        var clause = e.Clause is null || text.Contains(e.Clause, StringComparison.OrdinalIgnoreCase) ? "" : $" under {ClauseName(e.Clause)}";
+        return Plain($"{what}{clause}: {text}");
     }
+
+    /// <summary>
+    /// A server's words for API clients may name enum values ("must be CENTRE_BASED or COMMUNITY"):
+    /// for people they read as words ("centre based").
+    /// </summary>
+    public static string Plain(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b", m => m.Value.Replace('_', ' ').ToLowerInvariant());
 
     private static string ClauseName(string clause) =>
         clause.StartsWith("MOU", StringComparison.OrdinalIgnoreCase) || clause.StartsWith("policy", StringComparison.OrdinalIgnoreCase) ? clause : $"clause {clause}";
