@@ -72,4 +72,28 @@ public sealed class KnownValueTests
         var saved = await nct.Register.GetCentreAsync(new GetCentreRequest { Name = harrow.Name });
         Assert.Equal(Yorkshire, saved.Region);
     }
+
+    [Fact]
+    public async Task The_audit_trail_filters_by_a_key_picked_by_its_holder()
+    {
+        await using var host = await TestHost.StartAsync();
+        var nct = await host.ClientAsync(Role.NctOperator);
+        var issued = await nct.Access.IssueApiKeyAsync(new IssueApiKeyRequest { DisplayName = "Harrow front desk", Roles = { Role.Auditor }, ValidDays = 30 });
+        using (var auditor = host.Client(issued.Secret))
+            await auditor.Audit.VerifyAuditChainAsync(new VerifyAuditChainRequest());
+        using var console = new HeadlessConsole(nct);
+        console.Main.Home(new AuditScreen(console.Main));
+        console.WaitFor("entries on page 1");
+        Assert.Contains("Test NctOperator", console.Screen);
+
+        console.Press(Key.Tab.WithShift);                           // from the list back to the query fields
+        for (var i = 0; i < 8 && !console.Main.Current!.SubViews.OfType<Terminal.Gui.Views.TextField>().First().HasFocus; i++) console.Press(Key.Tab.WithShift);
+        console.Type("harrow");
+        console.Press(Key.Enter);
+        console.WaitFor("1 entries on page 1");
+        var screen = console.Screen;
+        Assert.Contains("Harrow front desk", screen);
+        Assert.Contains("VerifyAuditChain", screen);
+        Assert.DoesNotContain("Test NctOperator", screen);
+    }
 }

@@ -14,6 +14,9 @@ public sealed class AuditScreen : Screen
     private readonly TableView _table;
     private readonly List<string> _tokens = [""];
     private List<AuditEntry> _loaded = [];
+    // Key holders by name, so a principal is picked by who holds the key, not typed as "apiKeys/…".
+    private readonly List<string> _holderNames = [];
+    private List<ApiKey> _holders = [];
     private List<AuditEntry> _entries = [];
     private string _next = "";
 
@@ -36,6 +39,7 @@ public sealed class AuditScreen : Screen
         _table.Style.ExpandLastColumn = true;
         _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _entries.Count && _entries[args.RowIndex].Outcome != AuditOutcome.Ok
             ? Palette.Problem : null!;
+        KnownValues.Complete(_principal, _holderNames);
         _search = SearchField(_table, Show);
         _search.X = 11;
         _search.Y = 2;
@@ -52,7 +56,8 @@ public sealed class AuditScreen : Screen
 
     public override string Help => """
         Who did what, when: every write, every sensitive read and every refusal, newest first.
-        Filter by principal (apiKeys/… or a name), by resource (e.g. centres/…), and by date
+        Filter by principal (who holds the key: "harrow" picks Harrow front desk's key; or apiKeys/…),
+        by resource (e.g. centres/…), and by date
         (from/to, UK dates); refusals and failures are shown in red and say DENIED or FAILED.
         Enter or F5  query (first page)      F8  next page
         /            search the entries on this page (who, call, result, resources) as you type;
@@ -73,6 +78,30 @@ public sealed class AuditScreen : Screen
     {
         _table.SetFocus();
         Load();
+        Call(c => Paging.ReadAsync<ApiKey>(async token =>
+        {
+            var page = await c.Access.ListApiKeysAsync(new ListApiKeysRequest { PageSize = 500, PageToken = token, ShowInactive = true });
+            return (page.ApiKeys, page.NextPageToken, 0);
+        }), loaded =>
+        {
+            _holders = loaded.Items;
+            _holderNames.Clear();
+            _holderNames.AddRange(_holders.Select(k => k.DisplayName).Distinct());
+        });
+    }
+
+    // The key the typed principal means: a key's name as typed, else the one key whose holder it picks.
+    private string Principal()
+    {
+        var typed = _principal.Text.Trim();
+        if (typed.Length == 0 || typed.StartsWith("apiKeys/", StringComparison.Ordinal)) return typed;
+        var holder = KnownValues.Pick(typed, _holderNames);
+        var keys = _holders.Where(k => k.DisplayName == holder).ToList();
+        if (keys.Count == 1) return keys[0].Name;
+        Shell.Warn(holder is null
+            ? $"Principal: {KnownValues.Hint(typed, _holderNames)}."
+            : $"Principal: {holder} holds {keys.Count} keys; give one as apiKeys/… (Access → Keys lists them).");
+        return typed;
     }
 
     private void FirstPage()
@@ -84,7 +113,7 @@ public sealed class AuditScreen : Screen
 
     private void Load()
     {
-        var request = new ListAuditEntriesRequest { PageSize = 100, PageToken = _tokens[^1], Principal = _principal.Text.Trim(), Resource = _resource.Text.Trim() };
+        var request = new ListAuditEntriesRequest { PageSize = 100, PageToken = _tokens[^1], Principal = Principal(), Resource = _resource.Text.Trim() };
         if (!Day(_from.Text, out var from) || !Day(_to.Text, out var to)) { Shell.Warn("Dates must look like 2026-06-01."); return; }
         if (from is { } f) request.StartTime = Timestamp.FromDateTimeOffset(f);
         if (to is { } t) request.EndTime = Timestamp.FromDateTimeOffset(t.AddDays(1));
