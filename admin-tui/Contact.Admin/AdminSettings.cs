@@ -79,6 +79,3 @@ public sealed record AdminSettings(Uri Address, string ApiKey)
             : throw new SettingsException($"The key file \"{keyFile}\" has no \"{KeyFileRole}\" key.");
     }
 }
-
-/// <summary>A configuration problem, told to the operator in words.</summary>
-public sealed class SettingsException(string message) : Exception(message);

@@ -7,28 +7,6 @@ using Contact.Server.OpenReferral;
 
 namespace Contact.Server.Finder;
 
-/// <summary>A problem with one field of the search form, shown in the error summary and beside the field.</summary>
-public sealed record FormError(string Field, string Message);
-
-/// <summary>What the parent typed, kept as text so the form can be shown again as it was sent.</summary>
-public sealed record SearchForm(string Postcode, string Type, string Setting, string Distance, string Latitude, string Longitude)
-{
-    public static readonly SearchForm Empty = new("", "", "any", FinderWords.DefaultDistanceMiles.ToString(CultureInfo.InvariantCulture), "", "");
-
-    /// <summary>The query string that repeats this search (for links back to the results).</summary>
-    public string QueryString()
-    {
-        var parts = new List<string>();
-        void Add(string name, string value) { if (value.Length > 0) parts.Add($"{name}={Uri.EscapeDataString(value)}"); }
-        Add("postcode", Postcode); Add("type", Type); Add("setting", Setting); Add("distance", Distance);
-        Add("lat", Latitude); Add("lon", Longitude);
-        return string.Join("&", parts);
-    }
-}
-
-/// <summary>One centre of an answer, with what the page may say of its distance.</summary>
-public sealed record FoundCentre(Centre Centre, double DistanceKm, GeoPoint Origin);
-
 /// <summary>
 /// The HTML of the find-a-centre pages, written by hand into one buffer (no view engine: the pages
 /// are small and a render must stay well under 5 ms). Every value that comes from the register or

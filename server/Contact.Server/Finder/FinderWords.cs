@@ -2,9 +2,6 @@ using Contact.Server.Domain.Register;
 
 namespace Contact.Server.Finder;
 
-/// <summary>A sentence quoted word for word from the policy or the MOU, with the clause it comes from.</summary>
-public sealed record Quote(string Clause, string Source, string Text);
-
 /// <summary>
 /// Everything the find-a-centre page says about what to do next is quoted from the two source
 /// documents (the Cafcass Child Contact Centre policy and the Cafcass–NACCC MOU), never

@@ -8,34 +8,8 @@ using OpenTelemetry.Metrics;
 using Contact.Server.Security;
 using Contact.Server.Services;
 using Contact.Server.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Contact.Server.Hosting;
-
-/// <summary>The server's options, bound from the "Contact" configuration section.</summary>
-public sealed class ContactOptions
-{
-    public StoreOptions Storage { get; set; } = new();
-    public SecretsOptions Secrets { get; set; } = new();
-    /// <summary>Load the synthetic demo register and issue demo keys on first start.</summary>
-    public bool Demo { get; set; }
-    /// <summary>How often the lapse job looks for accreditations past their renewal date.</summary>
-    public int LapseCheckSeconds { get; set; } = 60;
-    /// <summary>The open Open Referral UK feed of the accredited register.</summary>
-    public OpenReferralOptions OpenReferral { get; set; } = new();
-    /// <summary>Add a Server-Timing trailer with the handler's duration to unary calls (benchmarks).</summary>
-    public bool ServerTiming { get; set; }
-    /// <summary>How often the background health probe reads the store; health checks answer from its last result.</summary>
-    public int HealthProbeSeconds { get; set; } = 5;
-}
-
-public sealed class SecretsOptions
-{
-    /// <summary>Base64 of 32 random bytes. Prefer the environment: Contact__Secrets__DataKey.</summary>
-    public string? DataKey { get; set; }
-    /// <summary>A file holding the data key; defaults to "contact.key" in the data directory.</summary>
-    public string? KeyFile { get; set; }
-}
 
 /// <summary>The wiring shared by the real host and the in-process test host.</summary>
 public static class ContactHosting

@@ -1,15 +1,5 @@
 namespace Contact.Server.Hosting;
 
-/// <summary>The "Contact:GrpcWeb" settings: which web origins may call the API from a browser.</summary>
-public sealed class GrpcWebSettings
-{
-    /// <summary>
-    /// Origins allowed to call the gRPC services from a browser over gRPC-Web, e.g.
-    /// "https://case-system.example.org". None by default: no page may call the API.
-    /// </summary>
-    public string[] AllowedOrigins { get; set; } = [];
-}
-
 /// <summary>
 /// gRPC-Web (Grpc.AspNetCore.Web) for browsers, served on the HTTP/1.1 listener, with CORS for the
 /// configured origins only. Browsers send their page's Origin; a gRPC-Web call from an origin not

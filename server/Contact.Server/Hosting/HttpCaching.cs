@@ -4,15 +4,6 @@ using Microsoft.Net.Http.Headers;
 namespace Contact.Server.Hosting;
 
 /// <summary>
-/// How long shared caches (a council directory's proxy, a CDN, a browser) may reuse an open GET
-/// answer. Put on an endpoint or a group with <see cref="HttpCaching.WithHttpCaching{TBuilder}"/>.
-/// </summary>
-public sealed record HttpCachePolicy(TimeSpan MaxAge)
-{
-    public string CacheControl => $"public, max-age={(long)MaxAge.TotalSeconds}";
-}
-
-/// <summary>
 /// HTTP caching for the open endpoints (the Open Referral feed, the public finder page): a strong
 /// <c>ETag</c> from the bytes of the answer, <c>Cache-Control</c> from the endpoint's
 /// <see cref="HttpCachePolicy"/>, and <c>304 Not Modified</c> without a body when the client's

@@ -77,10 +77,3 @@ public sealed class StoreProbe(ContactStore store, HealthServiceImpl grpcHealth,
     private void Publish(HealthCheckResult result) => grpcHealth.SetStatus("",
         result.Status == HealthStatus.Healthy ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing);
 }
-
-/// <summary>Healthy while the store answers: the background <see cref="StoreProbe"/>'s last result (used by /healthz and the gRPC publisher).</summary>
-public sealed class StoreHealthCheck(StoreProbe probe) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(probe.Current);
-}

@@ -19,12 +19,3 @@ public sealed record HttpOperation(string OperationId, string Tag, string Summar
     /// <summary>An example of the answer, for the document.</summary>
     public object? Example { get; init; }
 }
-
-/// <summary>A path or query parameter of a plain HTTP endpoint.</summary>
-public sealed record HttpParameter(string Name, string In, string Description, string Type = "string", string? Format = null, object? Example = null);
-
-public static class HttpOperationExtensions
-{
-    public static TBuilder WithOperation<TBuilder>(this TBuilder builder, HttpOperation operation) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(operation);
-}

@@ -2,7 +2,6 @@ using Contact.Server.Domain.Common;
 using Contact.Server.Services;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Extensions.Logging;
 
 namespace Contact.Server.Security;
 
@@ -114,16 +113,4 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
 
     /// <summary>The detail of a refusal by the policy table (object-level refusals by the services say why in their own words).</summary>
     public const string RoleDenied = "The caller's roles do not allow this call.";
-}
-
-/// <summary>The authenticated caller of the current call, and what the call touched for the audit trail.</summary>
-public sealed record Caller(Principal Principal, CallAudit Audit);
-
-public static class CallerExtensions
-{
-    /// <summary>The caller admitted by <see cref="AccessInterceptor"/>.</summary>
-    public static Caller Caller(this ServerCallContext context) =>
-        context.UserState.TryGetValue(AccessInterceptor.CallerKey, out var caller) && caller is Caller c
-            ? c
-            : throw new InvalidOperationException("No caller: the access interceptor did not run for this call.");
 }

@@ -2,23 +2,6 @@ using static Contact.Server.Security.Role;
 
 namespace Contact.Server.Security;
 
-/// <summary>What the audit trail records for a call.</summary>
-public enum AuditKind
-{
-    /// <summary>Nothing beyond refusals (public register reads).</summary>
-    None,
-    /// <summary>A write: recorded in the same transaction, and refusals too.</summary>
-    Write,
-    /// <summary>A read of a child's data or of the audit trail: recorded before the answer is sent.</summary>
-    SensitiveRead,
-}
-
-/// <summary>Who may call an RPC. <see cref="Public"/> RPCs need no credential (health, reflection).</summary>
-public sealed record RpcPolicy(IReadOnlySet<Role> Roles, AuditKind Audit, bool Public = false)
-{
-    public bool Allows(Principal principal) => Public || principal.Roles.Overlaps(Roles);
-}
-
 /// <summary>
 /// Who may call what: every RPC of the API, in one table. Deny by default: an RPC missing here is
 /// refused for everyone, and the policy test fails until it is added. Object-level checks (a

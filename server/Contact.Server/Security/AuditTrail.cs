@@ -4,48 +4,6 @@ using Contact.Server.Storage;
 
 namespace Contact.Server.Security;
 
-public enum AuditOutcome { Unspecified = 0, Ok = 1, Denied = 2, Failed = 3 }
-
-/// <summary>One stored audit entry; its hash chains it to the entry before (HMAC-SHA256, keyed outside the store).</summary>
-public sealed class AuditRecord
-{
-    public long Sequence { get; set; }
-    public DateTimeOffset Time { get; set; }
-    public string Principal { get; set; } = "";
-    public string PrincipalName { get; set; } = "";
-    public List<Role> Roles { get; set; } = [];
-    public string Method { get; set; } = "";
-    public List<string> Resources { get; set; } = [];
-    public List<string> Cases { get; set; } = [];
-    public AuditOutcome Outcome { get; set; }
-    public string Detail { get; set; } = "";
-    public string Hash { get; set; } = "";
-}
-
-/// <summary>
-/// What one call touched, gathered while it runs: services add the resources and cases; the store
-/// writes the entry in the same transaction as the call's write, so an acknowledged write always has
-/// its audit entry; the access interceptor writes it for reads and refusals.
-/// </summary>
-public sealed class CallAudit(Principal principal, string method)
-{
-    public Principal Principal { get; } = principal;
-    public string Method { get; } = method;
-    public List<string> Resources { get; } = [];
-    public List<string> Cases { get; } = [];
-    /// <summary>Set once the entry is written, so it is written once.</summary>
-    public bool Recorded { get; internal set; }
-
-    // Sets beside the lists: a long stream touches many names, and a list lookup per message is quadratic.
-    private readonly HashSet<string> _resources = [];
-    private readonly HashSet<string> _cases = [];
-
-    public CallAudit Touch(string resource) { if (_resources.Add(resource)) Resources.Add(resource); return this; }
-    public CallAudit Case(string caseNumber) { if (_cases.Add(caseNumber)) Cases.Add(caseNumber); return this; }
-
-    public static CallAudit System(string job) => new(Security.Principal.System, job);
-}
-
 /// <summary>The append-only, hash-chained audit trail (MOU 2.3.1, 2.3.5).</summary>
 public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider time)
 {
@@ -170,5 +128,3 @@ public sealed class AuditTrail(ContactStore store, Secrets secrets, TimeProvider
         return Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
     }
 }
-
-public sealed record AuditVerification(bool Intact, long EntriesChecked, long FirstBrokenSequence, string Problem);

@@ -43,6 +43,3 @@ public sealed class AuditRepository(ContactStore store)
             return query.OrderByDescending(a => a.Sequence).Limit(limit).ToList();
         });
 }
-
-/// <summary>What to look for in the audit trail; empty text and null times match everything.</summary>
-public sealed record AuditFilter(string Principal, string CaseNumber, string Resource, DateTimeOffset? From, DateTimeOffset? To);

@@ -1,4 +1,3 @@
-using Json = System.Text.Json.JsonSerializer;
 using Contact.Server.Domain.Cases;
 using Contact.Server.Domain.Common;
 using Contact.Server.Domain.Register;
@@ -6,41 +5,6 @@ using Contact.Server.Security;
 using LiteDB;
 
 namespace Contact.Server.Storage;
-
-/// <summary>
-/// A case as stored: the few fields needed to find it in clear (case number, allocated FCA, keyed
-/// blind indexes of its children), and the whole case, children and parties included, sealed with
-/// AES-GCM (<see cref="FieldProtector"/>). A child's name, date of birth or address never reaches
-/// the file in clear.
-/// </summary>
-public sealed class CaseDocument : IRetainable
-{
-    public string Id { get; set; } = "";
-    public string CaseNumber { get; set; } = "";
-    public string? FcaId { get; set; }
-    public List<string> BlindKeys { get; set; } = [];
-    public string Sealed { get; set; } = "";
-    /// <summary>
-    /// Set while the case is closed, from its closing date; an open case (or one reopened) has none:
-    /// the case system decides when a case is live, and a live case is never purged.
-    /// </summary>
-    public DateTimeOffset? RetainUntil { get; set; }
-}
-
-/// <summary>Seals values as encrypted JSON, and derives blind-index keys.</summary>
-public sealed class Sealer(FieldProtector protector)
-{
-    public string Seal<T>(T value) => protector.Protect(Json.Serialize(value));
-    public T Open<T>(string sealedValue) => Json.Deserialize<T>(protector.Unprotect(sealedValue))!;
-
-    /// <summary>The keyed blind indexes a case-index child is stored under.</summary>
-    public IEnumerable<string> RecordKeys(CaseChild child) =>
-        ChildNames.RecordIndexKeys(child.FamilyName, child.DateOfBirth).Select(protector.BlindIndex);
-
-    /// <summary>The keyed blind indexes to look a child up under (tolerant of a swapped day and month).</summary>
-    public IEnumerable<string> QueryKeys(ChildIdentity child) =>
-        ChildNames.QueryIndexKeys(child.FamilyName, child.DateOfBirth).Select(protector.BlindIndex);
-}
 
 /// <summary>Keeps the case index (created, updated and closed by the case system).</summary>
 public sealed class CaseRepository(ContactStore store, Sealer sealer, AuditTrail trail, TimeProvider time, RetentionSchedule retention)

@@ -60,32 +60,3 @@ public abstract class Collections(LiteDatabase db)
         SharingRepository.EnsureIndexes(c);
     }
 }
-
-/// <summary>A postcode or postcode district with its location (WGS84).</summary>
-public sealed class PostcodeEntry
-{
-    public string Id { get; set; } = "";
-    public double Latitude { get; set; }
-    public double Longitude { get; set; }
-    /// <summary>For districts: how many postcodes the centroid was computed from.</summary>
-    public int Count { get; set; }
-}
-
-/// <summary>
-/// One postcode district's postcodes, packed by <see cref="Domain.Postcodes.PostcodeDistrict.Encode"/>
-/// (10 bytes a postcode): a few thousand documents hold the whole national directory.
-/// </summary>
-public sealed class PostcodeBlock
-{
-    /// <summary>The outward code, e.g. "LS1".</summary>
-    public string Id { get; set; } = "";
-    public byte[] Codes { get; set; } = [];
-    public int Count { get; set; }
-}
-
-/// <summary>A named value kept in the store (e.g. whether the demo register was loaded).</summary>
-public sealed class StoreSetting
-{
-    public string Id { get; set; } = "";
-    public string Value { get; set; } = "";
-}

@@ -5,19 +5,6 @@ using LiteDB;
 
 namespace Contact.Server.Storage;
 
-/// <summary>One recorded change to a concern: the concern's change log, replayed by WatchConcerns.</summary>
-public sealed class ConcernChange
-{
-    [BsonId(autoId: true)]
-    public long Sequence { get; set; }
-    public string ConcernId { get; set; } = "";
-    public ConcernEvent Event { get; set; } = null!;
-    /// <summary>The concern as it stood after the change.</summary>
-    public Concern Concern { get; set; } = null!;
-}
-
-public sealed class ConcernFeed : ChangeFeed<ConcernChange>;
-
 /// <summary>
 /// Stores concerns. Each change is made on a copy read inside the write, so concurrent steps on one
 /// concern are serialised; the change joins the concern log and the audit trail in the same

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using LiteDB;
-using Microsoft.Extensions.Logging;
 
 namespace Contact.Server.Storage;
 
@@ -220,54 +219,3 @@ public sealed class ContactStore : IDisposable
         public void Complete() => _done.TrySetResult(_result);
     }
 }
-
-/// <summary>The store could not be opened (wrong or missing password, corrupt file).</summary>
-public sealed class StoreOpenException(string message, Exception inner) : Exception(message, inner);
-
-/// <summary>Where the store lives and how it is opened.</summary>
-public sealed class StoreOptions
-{
-    /// <summary>Folder of the database file; relative paths are from the working directory.</summary>
-    public string DataDirectory { get; set; } = "data";
-    public string FileName { get; set; } = "contact.db";
-    /// <summary>LiteDB file password (AES-ECB: obfuscation-grade, see docs/security.md). From configuration or environment only.</summary>
-    public string? Password { get; set; }
-    /// <summary>Flush (default): acknowledge a write only once its log is on disk. None: for the crash experiment only.</summary>
-    public StoreDurability Durability { get; set; } = StoreDurability.Flush;
-
-    public string ResolvePath() => System.IO.Path.GetFullPath(System.IO.Path.Combine(DataDirectory, FileName));
-    public string DisplayPath => System.IO.Path.Combine(DataDirectory, FileName);
-}
-
-/// <summary>When a write is acknowledged.</summary>
-public enum StoreDurability
-{
-    /// <summary>After LiteDB's log writer has written it and the log file is fsynced.</summary>
-    Flush,
-    /// <summary>As soon as LiteDB's Commit() returns (LiteDB's own behaviour): only for measuring what the barrier buys.</summary>
-    None,
-}
-
-/// <summary>What a write may touch: the collections, inside the current transaction.</summary>
-public sealed class WriteScope(LiteDatabase db) : Collections(db)
-{
-    private List<Action>? _committed;
-
-    internal bool Checkpoint { get; set; }
-    internal string? BackupTo { get; set; }
-
-    /// <summary>Keeps a named value in the store, in this write.</summary>
-    public void PutSetting(string id, string value) => Settings.Upsert(new StoreSetting { Id = id, Value = value });
-
-    /// <summary>Runs after the transaction is durable, on the writer thread, in commit order.</summary>
-    public void OnCommitted(Action action) => (_committed ??= []).Add(action);
-
-    internal void RunCommitted()
-    {
-        if (_committed is null) return;
-        foreach (var action in _committed) action();
-    }
-}
-
-/// <summary>What a read may touch.</summary>
-public sealed class ReadScope(LiteDatabase db) : Collections(db);

@@ -4,9 +4,6 @@ using Contact.Server.Domain.Postcodes;
 
 namespace Contact.Server.Storage;
 
-/// <summary>How a postcode was resolved.</summary>
-public enum PostcodeResolution { Postcode, DistrictCentroid }
-
 /// <summary>
 /// Resolves UK postcodes to points from memory, falling back to the district's centroid: the
 /// whole directory is a compact <see cref="PostcodeIndex"/> loaded at start (<see cref="Load"/>) and
@@ -195,13 +192,4 @@ public sealed class PostcodeDirectory(ContactStore store, ILogger<PostcodeDirect
         new(RefusalKind.NotFound, Reasons.UnknownPostcode,
             $"Postcode {postcode} is not in the postcode table, nor is its district: load the ONS Postcode Directory or Code-Point Open (PostcodeService.ImportPostcodes).",
             null, [new FieldProblem(field, "unknown postcode")]);
-}
-
-public sealed class PostcodeImportResult
-{
-    public long Imported { get; set; }
-    public long Terminated { get; set; }
-    public long Failed { get; set; }
-    public int DistrictsUpdated { get; set; }
-    public List<string> Errors { get; } = [];
 }

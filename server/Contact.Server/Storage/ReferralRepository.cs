@@ -8,55 +8,6 @@ using LiteDB;
 namespace Contact.Server.Storage;
 
 /// <summary>
-/// A referral as stored: the body without the children or the court-permitted further information,
-/// which are sealed field by field with <see cref="FieldProtector"/> (AES-GCM), so that neither a
-/// child's name nor a date of birth is ever written in plain text.
-/// </summary>
-public sealed class ReferralDocument : IRetainable
-{
-    public string Id { get; set; } = "";
-    /// <summary>"{fca}|{request_id}": one submission per practitioner and request id (unique index).</summary>
-    public string RequestKey { get; set; } = "";
-    /// <summary>Keyed digest of the submitted body, to tell a retry from a different request reusing the id.</summary>
-    public string RequestFingerprint { get; set; } = "";
-    public List<SealedChild> Children { get; set; } = [];
-    public string? SealedFurtherInformation { get; set; }
-    public Referral Referral { get; set; } = new();
-    /// <summary>
-    /// Set when the referral closes (completed, declined, withdrawn, cancelled): its period counts
-    /// from closure. An open referral has none, so it is never anonymised while it is live work.
-    /// </summary>
-    public DateTimeOffset? RetainUntil { get; set; }
-}
-
-/// <summary>A child's name and date of birth, each encrypted.</summary>
-public sealed class SealedChild
-{
-    public string GivenNames { get; set; } = "";
-    public string FamilyName { get; set; } = "";
-    public string BirthDate { get; set; } = "";
-}
-
-/// <summary>One entry of the referral change log: what changed, whose it is, and the sealed referral just after.</summary>
-public sealed class ReferralEvent
-{
-    [BsonId(false)]
-    public long Sequence { get; set; }
-    public string ReferralId { get; set; } = "";
-    public string FcaId { get; set; } = "";
-    public string CentreId { get; set; } = "";
-    public ReferralChangeType Type { get; set; }
-    public DateTimeOffset Recorded { get; set; }
-    public ReferralDocument Snapshot { get; set; } = new();
-}
-
-/// <summary>Whose referrals a caller may see: all (NCT), or those of an FCA identity and/or a centre.</summary>
-public sealed record ReferralScope(bool All, string? FcaId, string? CentreId)
-{
-    public bool Includes(Referral r) => All || (FcaId is not null && r.FcaId == FcaId) || (CentreId is not null && r.CentreId == CentreId);
-}
-
-/// <summary>
 /// Stores referrals. Every change runs on the store's writer thread in one transaction with its
 /// change-log entry and its audit entry; once durable it is published to <c>WatchReferrals</c>.
 /// Submission checks the request id, the rules and inserts in that one transaction, so concurrent

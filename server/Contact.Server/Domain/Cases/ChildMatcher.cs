@@ -2,63 +2,6 @@ using System.Globalization;
 
 namespace Contact.Server.Domain.Cases;
 
-/// <summary>A child as a referral or a case-index record describes them.</summary>
-/// <param name="GivenNames">All given names in order, e.g. "Amy Louise"; the first is the one matched.
-/// A hyphenated forename ("Mary-Jane") counts as one name.</param>
-/// <param name="FamilyName">The family name, possibly double-barrelled.</param>
-/// <param name="DateOfBirth">The date of birth.</param>
-/// <param name="Postcode">The child's postcode, when known, in any spacing or case.</param>
-public sealed record ChildIdentity(string GivenNames, string FamilyName, DateOnly DateOfBirth, string? Postcode = null);
-
-/// <summary>
-/// How strongly a candidate agrees with a query, weakest first, so values compare with &lt; and &gt;.
-/// </summary>
-public enum MatchStrength
-{
-    /// <summary>A different child, or too little agreement to be worth a person's time.</summary>
-    None,
-
-    /// <summary>
-    /// Could be the same child, with exactly one soft disagreement: day and month of birth swapped, one
-    /// part of a double-barrelled family name, a forename given only as an initial, one part of a
-    /// hyphenated forename, a forename that is the other's middle name — or a variant forename at a
-    /// different postcode. Only a person may decide.
-    /// </summary>
-    Possible,
-
-    /// <summary>
-    /// Same date of birth and family name; the first names are variants of each other (Liz/Elizabeth),
-    /// or identical but at a different postcode.
-    /// </summary>
-    Strong,
-
-    /// <summary>Same date of birth, family name and first name, and no conflicting postcode.</summary>
-    Exact,
-}
-
-/// <summary>The kind of answer a query gets.</summary>
-public enum MatchKind
-{
-    /// <summary>No candidate reached Possible.</summary>
-    NoMatch,
-
-    /// <summary>Exactly one child reached Strong or better and no other child reached Possible.</summary>
-    Unique,
-
-    /// <summary>Anything else that matched: the answer goes to a person, never out automatically.</summary>
-    Ambiguous,
-}
-
-/// <summary>The result of <see cref="ChildMatcher.Match"/>.</summary>
-/// <param name="Kind">The kind of answer.</param>
-/// <param name="CandidateIndexes">For <see cref="MatchKind.Unique"/>, every record of the one child
-/// (several when the index holds duplicates), ascending. For <see cref="MatchKind.Ambiguous"/>, every
-/// candidate that reached Possible or better, strongest first, then by index. Empty for
-/// <see cref="MatchKind.NoMatch"/>.</param>
-/// <param name="Explanation">Why, for the audit trail and the person reviewing it. Holds no names,
-/// dates or postcodes, so it is safe to log.</param>
-public sealed record MatchOutcome(MatchKind Kind, IReadOnlyList<int> CandidateIndexes, string Explanation);
-
 /// <summary>
 /// Answers "is this child known to Cafcass?" by comparing a referral's child with case-index children.
 /// </summary>

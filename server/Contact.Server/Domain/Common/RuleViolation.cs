@@ -1,19 +1,5 @@
 namespace Contact.Server.Domain.Common;
 
-/// <summary>How a refusal is classed; the gRPC layer maps each to a status code.</summary>
-public enum RefusalKind
-{
-    Invalid,
-    NotFound,
-    FailedPrecondition,
-    StaleEtag,
-    AlreadyExists,
-    PermissionDenied,
-}
-
-/// <summary>One problem with one request field, named by its proto path (e.g. "centre.address.postcode").</summary>
-public sealed record FieldProblem(string Field, string Description);
-
 /// <summary>
 /// A request the domain refuses. Carries the machine-readable reason, the clause of the policy or
 /// MOU that refuses it (where a rule does), and the fields at fault. Thrown before anything is

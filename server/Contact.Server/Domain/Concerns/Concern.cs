@@ -3,15 +3,6 @@ using Contact.Server.Domain.Register;
 
 namespace Contact.Server.Domain.Concerns;
 
-// Same numbers as contact.v1.ConcernType / ConcernStatus / ConcernAction.
-
-/// <summary>What a concern is about (policy 1.6, 1.7; MOU 2.1.4, 2.4.3).</summary>
-public enum ConcernType { Unspecified = 0, UnaccreditedOrganisation = 1, StandardsCompliance = 2, Quality = 3 }
-
-public enum ConcernStatus { Unspecified = 0, Raised = 1, UnderReview = 2, NacccAlerted = 3, NacccResponded = 4, AccreditationEncouraged = 5, Resolved = 6, NoFurtherAction = 7 }
-
-public enum ConcernAction { Unspecified = 0, StartReview = 1, AlertNaccc = 2, RecordNacccResponse = 3, EncourageAccreditation = 4, LinkCentre = 5, AddNote = 6, Resolve = 7, CloseNoFurtherAction = 8 }
-
 /// <summary>A concern raised with NCT about a contact service.</summary>
 public sealed class Concern
 {
@@ -52,40 +43,4 @@ public sealed class Concern
         copy.Timeline = [.. Timeline];
         return copy;
     }
-}
-
-/// <summary>One step on a concern's timeline.</summary>
-public sealed record ConcernEvent(ConcernAction Action, ConcernStatus PreviousStatus, ConcernStatus NewStatus, string Note, string Actor, DateTimeOffset Time);
-
-public static class ConcernNames
-{
-    public const string Prefix = "concerns/";
-    public static string Of(string id) => Prefix + id;
-    public static string? IdOf(string? name) => Names.IdOf(name, Prefix);
-}
-
-/// <summary>Days allowed for each step, from the day the concern entered its current status.</summary>
-public sealed class ConcernDeadlines
-{
-    /// <summary>Raised → NCT starts its review.</summary>
-    public int ReviewDays { get; set; } = 2;
-    /// <summary>Under review → NCT alerts NACCC (or closes it).</summary>
-    public int AlertDays { get; set; } = 5;
-    /// <summary>NACCC alerted → NACCC's response recorded.</summary>
-    public int ResponseDays { get; set; } = 20;
-    /// <summary>NACCC responded → resolved or closed.</summary>
-    public int CloseDays { get; set; } = 10;
-    /// <summary>Accreditation encouraged → followed up and closed (policy 1.6).</summary>
-    public int EncouragedDays { get; set; } = 60;
-
-    /// <summary>Days allowed in <paramref name="status"/>; null when closed.</summary>
-    public int? For(ConcernStatus status) => status switch
-    {
-        ConcernStatus.Raised => ReviewDays,
-        ConcernStatus.UnderReview => AlertDays,
-        ConcernStatus.NacccAlerted => ResponseDays,
-        ConcernStatus.NacccResponded => CloseDays,
-        ConcernStatus.AccreditationEncouraged => EncouragedDays,
-        _ => null,
-    };
 }

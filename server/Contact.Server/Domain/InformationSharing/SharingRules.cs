@@ -4,27 +4,6 @@ using Contact.Server.Domain.Common;
 
 namespace Contact.Server.Domain.InformationSharing;
 
-/// <summary>What the call centre's look-up found.</summary>
-public abstract record LookUpResult
-{
-    /// <summary>No child matched a case in the index.</summary>
-    public sealed record NotKnown : LookUpResult;
-
-    /// <summary>The children matched only closed cases (MOU 2.3.3).</summary>
-    public sealed record NotOpen(IReadOnlyList<string> CaseIds) : LookUpResult;
-
-    /// <summary>The children matched exactly one open case (MOU 2.3.4).</summary>
-    public sealed record Open(string CaseId, IReadOnlyList<string> AlsoMatched) : LookUpResult;
-
-    /// <summary>A person must decide: a doubtful match, or more than one open case.</summary>
-    public sealed record Doubtful(IReadOnlyList<string> CaseIds, string Why) : LookUpResult;
-}
-
-/// <summary>The FCA's answer to the form, as asked for (before the rules are applied).</summary>
-public sealed record AnswerInput(
-    YesNo CurrentRisk, YesNo HistoricRisk, YesNo CourtPermission, string? PermissionReference,
-    IReadOnlyList<string> FurtherInformation, bool ConfirmNoRiskDespiteFlag, string? ConfirmationReason);
-
 /// <summary>
 /// The Safe Referral System rules (policy 1.8 and Annex 1; MOU 2.3.2–2.3.5 and Appendix 1). Pure:
 /// the services and the store apply them.

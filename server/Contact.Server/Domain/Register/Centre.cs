@@ -1,21 +1,5 @@
 namespace Contact.Server.Domain.Register;
 
-// Domain enums carry the same numbers as their contact.v1 counterparts, so the gRPC layer maps
-// them by value (EnumPairTests keeps every pair in step); the domain itself knows nothing of the wire contract.
-
-/// <summary>Kinds of contact (policy 1.2; MOU 2.1.1).</summary>
-public enum ContactKind { Unspecified = 0, Supported = 1, Supervised = 2, Handover = 3, Indirect = 4 }
-
-/// <summary>Where a service is delivered (policy 1.2).</summary>
-public enum Setting { Unspecified = 0, CentreBased = 1, Community = 2 }
-
-/// <summary>NACCC accreditation levels: standard (supported) and enhanced (supervised) (MOU 2.1.1).</summary>
-public enum AccreditationLevel { Unspecified = 0, Standard = 1, Enhanced = 2 }
-
-public enum AccreditationStatus { Unspecified = 0, NotAccredited = 1, Candidate = 2, Accredited = 3, Suspended = 4, Lapsed = 5, Withdrawn = 6 }
-
-public enum AccreditationAction { Unspecified = 0, Apply = 1, Grant = 2, Renew = 3, Suspend = 4, Reinstate = 5, Lapse = 6, Withdraw = 7 }
-
 /// <summary>A centre, or a service delivered in the community: one entry of the register.</summary>
 public sealed class Centre
 {
@@ -67,41 +51,4 @@ public sealed class Centre
         copy.Accreditations = Accreditations.Select(a => a.Clone()).ToList();
         return copy;
     }
-}
-
-public sealed record OpeningSession(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
-
-/// <summary>One accreditation level of a centre with its recorded status and history.</summary>
-public sealed class AccreditationRecord
-{
-    public AccreditationLevel Level { get; set; }
-    /// <summary>The status as last recorded; see <see cref="AccreditationRules.EffectiveStatus"/> for the one in force.</summary>
-    public AccreditationStatus Status { get; set; } = AccreditationStatus.NotAccredited;
-    public DateOnly? GrantedDate { get; set; }
-    public DateOnly? RenewalDue { get; set; }
-    public List<AccreditationChange> History { get; set; } = [];
-
-    public AccreditationRecord Clone()
-    {
-        var copy = (AccreditationRecord)MemberwiseClone();
-        copy.History = [.. History];
-        return copy;
-    }
-}
-
-/// <summary>A recorded decision: in the centre's history and in the register-wide change log.</summary>
-public sealed class AccreditationChange
-{
-    /// <summary>Register-wide sequence; the change log's key.</summary>
-    public long Sequence { get; set; }
-    public string CentreId { get; set; } = "";
-    public string CentreDisplayName { get; set; } = "";
-    public AccreditationLevel Level { get; set; }
-    public AccreditationAction Action { get; set; }
-    public AccreditationStatus PreviousStatus { get; set; }
-    public AccreditationStatus NewStatus { get; set; }
-    public DateOnly EffectiveDate { get; set; }
-    public string Reason { get; set; } = "";
-    public string Actor { get; set; } = "";
-    public DateTimeOffset Recorded { get; set; }
 }

@@ -3,21 +3,6 @@ using Contact.Server.Domain.Geo;
 
 namespace Contact.Server.Domain.Register;
 
-/// <summary>A town a search can start from, placed at the middle of its centres on the register.</summary>
-public sealed record Town(string Name, string Region, GeoPoint Point, int Centres)
-{
-    /// <summary>The name with its region, as a person types it to choose between two towns of one name.</summary>
-    public string Label => Region.Length > 0 ? $"{Name}, {Region}" : Name;
-}
-
-/// <summary>What a town name matched: one town, several of that name, or none (with near spellings).</summary>
-public abstract record TownMatch
-{
-    public sealed record Found(Town Town) : TownMatch;
-    public sealed record Ambiguous(IReadOnlyList<Town> Towns) : TownMatch;
-    public sealed record Unknown(IReadOnlyList<Town> Suggestions) : TownMatch;
-}
-
 /// <summary>
 /// The towns named on the register, for a search by town where a person knows no postcode. No
 /// national gazetteer ships with the product: every town with a centre on the register is known,

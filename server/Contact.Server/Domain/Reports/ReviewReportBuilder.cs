@@ -1,37 +1,7 @@
 using CsvHelper;
 using System.Globalization;
-using System.Text;
 
 namespace Contact.Server.Domain.Reports;
-
-/// <summary>A period of UK calendar days, both ends inclusive.</summary>
-public sealed record ReportPeriod(DateOnly Start, DateOnly End)
-{
-    public bool Contains(DateOnly day) => Start <= day && day <= End;
-}
-
-/// <summary>One table of the review report: label columns (dimensions) and number columns (measures).</summary>
-public sealed record ReportSection(string Key, string Title, IReadOnlyList<string> Clauses,
-    IReadOnlyList<string> Dimensions, IReadOnlyList<string> Measures, IReadOnlyList<ReportRow> Rows, string Note = "")
-{
-    public const int MaxDimensions = 3;
-}
-
-public sealed record ReportRow(IReadOnlyList<string> Labels, IReadOnlyList<double> Values);
-
-/// <summary>
-/// One area's part of the MOU review report (MOU 3). Each area of the service (register, concerns,
-/// grants, referrals, information sharing) registers one; the report is their sections in
-/// <see cref="Order"/>. A contributor computes its figures from its own data for the period, and
-/// never fails the whole report for want of data: no data is an empty table.
-/// </summary>
-public interface IReviewReportContributor
-{
-    /// <summary>Where its sections go in the report (register 100, referrals 200, information sharing 300, concerns 400, grants 500).</summary>
-    int Order { get; }
-
-    IEnumerable<ReportSection> Contribute(ReportPeriod period, DateOnly today);
-}
 
 /// <summary>Assembles the report from the contributors and writes it as CSV.</summary>
 public static class ReviewReportBuilder
@@ -80,34 +50,5 @@ public static class ReviewReportBuilder
             }
         }
         return text.ToString();
-    }
-}
-
-/// <summary>
-/// The MOU's dates (MOU 5 and its signature block: signed 16-04-18 by both parties; in effect
-/// "until 36 months after the commencement date"). Configurable under "Contact:Mou" for a varied
-/// or renewed MOU.
-/// </summary>
-public sealed class MouOptions
-{
-    public DateOnly SignedDate { get; set; } = new(2018, 4, 16);
-    public int TermMonths { get; set; } = 36;
-    /// <summary>Annual review (MOU 3): every this many months from signature, within the term.</summary>
-    public int ReviewIntervalMonths { get; set; } = 12;
-    /// <summary>Explicit review due dates, replacing the computed ones when set.</summary>
-    public List<DateOnly>? ReviewDueDates { get; set; }
-
-    /// <summary>The last day in force: the day before the term's anniversary of signature.</summary>
-    public DateOnly EndDate => SignedDate.AddMonths(TermMonths).AddDays(-1);
-
-    public bool InForce(DateOnly today) => SignedDate <= today && today <= EndDate;
-
-    public IReadOnlyList<DateOnly> ReviewDates()
-    {
-        if (ReviewDueDates is { Count: > 0 } explicitDates) return [.. explicitDates.Order()];
-        var dates = new List<DateOnly>();
-        for (var k = 1; ReviewIntervalMonths > 0 && SignedDate.AddMonths(k * ReviewIntervalMonths) <= EndDate; k++)
-            dates.Add(SignedDate.AddMonths(k * ReviewIntervalMonths));
-        return dates;
     }
 }

@@ -1,6 +1,4 @@
 using Contact.Server.Domain.Common;
-using Contact.Server.Domain.Concerns;
-using Contact.Server.Domain.Grants;
 using Contact.Server.Domain.Register;
 
 namespace Contact.Server.Domain.Reports;
@@ -50,49 +48,4 @@ public static class RegisterFigures
     /// <summary>"NotAccredited" → "NOT_ACCREDITED", as the proto enums spell it.</summary>
     internal static string Snake(string name) =>
         string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant();
-}
-
-/// <summary>The concerns' review figures: by type and outcome, and the time NCT took to alert NACCC (policy 1.6, 1.7; MOU 2.1.4, 2.4.3).</summary>
-public static class ConcernFigures
-{
-    public static IEnumerable<ReportSection> Sections(IEnumerable<Concern> concerns, ReportPeriod period)
-    {
-        var raised = concerns.Where(c => period.Contains(c.RaisedOn)).ToList();
-        yield return new ReportSection("concerns.by_type_and_outcome", "Concerns raised in the period, by type and where they stand",
-            ["Policy 1.6", "Policy 1.7", "MOU 2.1.4", "MOU 2.4.3"], ["type", "status"], ["concerns"],
-            raised.GroupBy(c => (c.Type, c.Status)).OrderBy(g => g.Key.Type).ThenBy(g => g.Key.Status)
-                .Select(g => new ReportRow([RegisterFigures.Label(g.Key.Type), RegisterFigures.Label(g.Key.Status)], [g.Count()])).ToList());
-
-        yield return new ReportSection("concerns.time_to_alert_naccc", "Time from a concern being raised to NACCC being alerted",
-            ["Policy 1.7", "MOU 2.1.4"], ["type"], ["raised", "alerted", "mean_days", "median_days", "max_days"],
-            raised.GroupBy(c => c.Type).OrderBy(g => g.Key).Select(g =>
-            {
-                var days = g.Where(c => c.AlertDate is not null).Select(c => (double)(c.AlertDate!.Value.DayNumber - c.RaisedOn.DayNumber)).Order().ToList();
-                return new ReportRow([RegisterFigures.Label(g.Key)],
-                    [g.Count(), days.Count, days.Count == 0 ? 0 : Math.Round(days.Average(), 2), Median(days), days.Count == 0 ? 0 : days[^1]]);
-            }).ToList(),
-            "Concerns raised in the period; calendar days from the day raised to the alert date.");
-    }
-
-    public static double Median(IReadOnlyList<double> sorted) =>
-        sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
-/// <summary>The grants' review figures (MOU 2.4.2).</summary>
-public static class GrantFigures
-{
-    public static IEnumerable<ReportSection> Sections(IEnumerable<GrantRound> rounds, IEnumerable<GrantApplication> applications, ReportPeriod period)
-    {
-        var byRound = applications.ToLookup(a => a.RoundId);
-        yield return new ReportSection("grants.awarded", "Grant rounds overlapping the period: budget, applications and awards",
-            ["MOU 2.4.2"], ["financial_year"], ["budget_pence", "applications", "awarded", "awarded_pence", "declined", "pending", "flagged"],
-            rounds.Where(r => r.Year.Start <= period.End && period.Start <= r.Year.End).OrderBy(r => r.Id, StringComparer.Ordinal).Select(r =>
-            {
-                var list = byRound[r.Id].ToList();
-                var awarded = list.Where(a => a.Status == GrantApplicationStatus.Awarded && a.Decided is { } d && period.Contains(UkClock.DateOf(d))).ToList();
-                return new ReportRow([r.Id], [r.BudgetPence, list.Count, awarded.Count, awarded.Sum(a => a.AwardedPence),
-                    list.Count(a => a.Status == GrantApplicationStatus.Declined), list.Count(a => a.Status == GrantApplicationStatus.Pending), list.Count(a => a.Flagged)]);
-            }).ToList(),
-            "Awards decided within the period; applications, declined, pending and flagged over the whole round.");
-    }
 }

@@ -1,0 +1,3 @@
+namespace Contact.Server.Domain.Register;
+
+public sealed record OpeningSession(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);

@@ -1,0 +1,3 @@
+namespace Contact.Server.OpenReferral;
+
+public sealed record OrukPhone(string Id, string Number);

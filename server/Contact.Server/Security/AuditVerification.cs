@@ -1,0 +1,3 @@
+namespace Contact.Server.Security;
+
+public sealed record AuditVerification(bool Intact, long EntriesChecked, long FirstBrokenSequence, string Problem);

@@ -1,0 +1,3 @@
+namespace Contact.Server.Security;
+
+public sealed class SecretsException(string message) : Exception(message);

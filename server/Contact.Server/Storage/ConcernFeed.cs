@@ -1,0 +1,3 @@
+namespace Contact.Server.Storage;
+
+public sealed class ConcernFeed : ChangeFeed<ConcernChange>;
