@@ -247,8 +247,14 @@ public static partial class Words
         };
         var fields = e.Fields.Count == 0 ? "" : " — " + string.Join("; ", e.Fields.Select(f => $"{FieldName(f.Field)} {f.Description}"));
         var text = $"{e.Message}{fields}";
-        // The clause once: not again in front when the server's words already cite it.
-        var clause = e.Clause is null || text.Contains(e.Clause, StringComparison.OrdinalIgnoreCase) ? "" : $" under {ClauseName(e.Clause)}";
+        // The clause once, in front: the server's words often end by citing it too.
+        var clause = "";
+        if (e.Clause is { } cited)
+        {
+            var trailer = $" ({cited})";
+            if (text.EndsWith(trailer, StringComparison.OrdinalIgnoreCase)) text = text[..^trailer.Length];
+            if (!text.Contains(cited, StringComparison.OrdinalIgnoreCase)) clause = $" under {ClauseName(cited)}";
+        }
         return Plain($"{what}{clause}: {text}");
     }
 

@@ -10,12 +10,20 @@ public sealed class PlainWordsTests
     public const string EnumToken = @"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b";
 
     [Fact]
-    public void A_clause_the_message_already_cites_is_not_put_in_front_again()
+    public void A_clause_the_message_ends_with_is_named_once_in_front()
     {
-        var words = Words.Refusal(new ContactError(StatusCode.InvalidArgument, "The case is not valid", null, "MOU 2.3.4",
-            [new FieldViolation("case.allocated_fca", "is required for an open case (MOU 2.3.4)")]));
+        var words = Words.Refusal(new ContactError(StatusCode.FailedPrecondition,
+            "Awarding £7,000.00 would exceed the 2026-27 budget (MOU 2.4.2)", null, "MOU 2.4.2", []));
+        Assert.Equal("Refused under MOU 2.4.2: Awarding £7,000.00 would exceed the 2026-27 budget", words);
+    }
+
+    [Fact]
+    public void A_clause_the_message_cites_within_is_not_put_in_front_again()
+    {
+        var words = Words.Refusal(new ContactError(StatusCode.InvalidArgument, "Under MOU 2.3.4 the case is not valid", null, "MOU 2.3.4",
+            [new FieldViolation("case.allocated_fca", "is required for an open case")]));
         Assert.Equal(1, words.Split("MOU 2.3.4").Length - 1);
-        Assert.StartsWith("Not accepted: The case is not valid", words);
+        Assert.StartsWith("Not accepted: Under MOU 2.3.4", words);
     }
 
     [Fact]
