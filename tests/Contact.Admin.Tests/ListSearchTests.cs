@@ -128,6 +128,25 @@ public sealed class ListSearchTests
         console.WaitFor(c.Hidden);
     }
 
+    [Fact]
+    public async Task Typing_a_search_does_not_drop_a_reload_a_live_change_asked_for()
+    {
+        await using var host = await TestHost.StartAsync();
+        var nct = await host.ClientAsync(Role.NctOperator);
+        var naccc = await host.ClientAsync(Role.Naccc);
+        using var console = new HeadlessConsole(nct);
+        console.Main.Home(new SharingRequestsScreen(console.Main));
+        console.WaitFor("0 requests.");
+        console.Press(new Key('/'));
+
+        HeadlessConsole.Block(() => Cases["information sharing"].Seed(host, nct));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (console.Main.Idle && clock.ElapsedMilliseconds < 10_000) { console.App.TimedEvents!.RunTimers(); Thread.Sleep(5); }
+        Assert.False(console.Main.Idle, "the live change asked for a reload");
+        console.Type("green");                                      // within the reload's quiet moment
+        console.WaitFor("1 of 2 requests match \"green\"");
+    }
+
     private static Terminal.Gui.ViewBase.View Focused(Terminal.Gui.ViewBase.View v)
     {
         while (v.Focused is { } deeper) v = deeper;
