@@ -12,7 +12,7 @@ namespace Contact.Admin;
 /// <summary>
 /// The console's frame, composed in one place: menu bar, the stack of screens, a message line,
 /// and a status bar with the current screen's shortcuts. It owns the live feeds (accreditation
-/// changes, concerns, referrals) and passes each change to the screen on top; a screen below
+/// changes, concerns, referrals, information-sharing requests) and passes each change to the screen on top; a screen below
 /// loads afresh when it comes back to the top.
 /// </summary>
 public sealed class MainWindow : Window
@@ -93,6 +93,10 @@ public sealed class MainWindow : Window
             (c, after, stop) => c.Referrals.WatchReferrals(new WatchReferralsRequest { AfterSequence = after, LiveOnly = after == 0 }, cancellationToken: stop),
             m => m.Sequence,
             m => Ui.Invoke(() => Current?.ReferralChanged(m.Referral)));
+        SharingFeed = new LiveFeed<WatchSharingRequestsResponse>(client,
+            (c, after, stop) => c.InformationSharing.WatchSharingRequests(new WatchSharingRequestsRequest { AfterSequence = after, LiveOnly = after == 0 }, cancellationToken: stop),
+            m => m.SharingRequest.Sequence,
+            m => Ui.Invoke(() => Current?.SharingRequestChanged(m.SharingRequest)));
     }
 
     public IApplication Ui { get; }
@@ -106,6 +110,9 @@ public sealed class MainWindow : Window
 
     /// <summary>WatchReferrals.</summary>
     public LiveFeed<WatchReferralsResponse> ReferralFeed { get; }
+
+    /// <summary>WatchSharingRequests.</summary>
+    public LiveFeed<WatchSharingRequestsResponse> SharingFeed { get; }
 
     /// <summary>A place the console can go: a menu entry, and a command palette entry.</summary>
     public sealed record Place(string Menu, string Title, string Description, Action Open)
@@ -137,10 +144,11 @@ public sealed class MainWindow : Window
         AccreditationFeed.Start();
         ConcernFeed.Start();
         ReferralFeed.Start();
+        SharingFeed.Start();
     }
 
     /// <summary>Every live feed is connected and listening.</summary>
-    public bool Live => AccreditationFeed.Watching && ConcernFeed.Watching && ReferralFeed.Watching;
+    public bool Live => AccreditationFeed.Watching && ConcernFeed.Watching && ReferralFeed.Watching && SharingFeed.Watching;
 
     /// <summary>Stops the live feeds (on the way out).</summary>
     public void StopLive()
@@ -148,6 +156,7 @@ public sealed class MainWindow : Window
         AccreditationFeed.Dispose();
         ConcernFeed.Dispose();
         ReferralFeed.Dispose();
+        SharingFeed.Dispose();
     }
 
     /// <summary>Puts a screen on top; Esc returns to the one below.</summary>

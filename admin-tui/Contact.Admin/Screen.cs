@@ -1,6 +1,7 @@
 using Contact.Client;
 using Contact.V1;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -70,6 +71,19 @@ public abstract class Screen : View
     /// <summary>The screen's search box, which <c>/</c> focuses (list screens).</summary>
     public virtual View? SearchBox => null;
 
+    /// <summary>
+    /// A list screen's search box (<see cref="SearchBox"/>): the list follows what is typed once the
+    /// typing pauses; Enter or Down go to <paramref name="list"/>. Esc clears it (MainWindow).
+    /// </summary>
+    protected TextField SearchField(View list, Action apply)
+    {
+        var field = new TextField { Width = Dim.Fill() };
+        field.ValueChanged += (_, _) => _typed = Later(_typed, apply);
+        field.Accepting += (_, e) => { e.Handled = true; _typed = Cancel(_typed); apply(); list.SetFocus(); };
+        field.KeyDown += (_, key) => { if (key == Key.CursorDown) { list.SetFocus(); key.Handled = true; } };
+        return field;
+    }
+
     /// <summary>Called each time the screen comes to the top (first shown, or returned to).</summary>
     public virtual void Shown() { }
 
@@ -81,6 +95,9 @@ public abstract class Screen : View
 
     /// <summary>A referral changed (submitted, or moved on), as it now stands (on the UI thread).</summary>
     public virtual void ReferralChanged(Referral referral) { }
+
+    /// <summary>An information-sharing request changed (sent by NACCC, or moved on), as it now stands (on the UI thread).</summary>
+    public virtual void SharingRequestChanged(SharingRequest request) { }
 
     /// <summary>
     /// A load failed: the screen says so where its content would be (never "Loading…" or
@@ -96,35 +113,44 @@ public abstract class Screen : View
     /// then does <paramref name="action"/> once. A pending action counts as work in flight, so
     /// whoever waits for the console to be idle also waits for it.
     /// </summary>
-    protected void Soon(Action action)
+    protected void Soon(Action action) => _soon = Later(_soon, action);
+
+    /// <summary>Drops the pending <see cref="Soon"/> action, if any (the caller is doing it now).</summary>
+    protected void CancelSoon() => _soon = Cancel(_soon);
+
+    // Live changes and search typing wait apart: a keystroke must not drop a pending reload.
+    private object? _soon, _typed;
+
+    private object? Later(object? pending, Action action)
     {
-        CancelSoon();
+        Cancel(pending);
         Shell.Working(+1);
-        _soon = Shell.Ui.AddTimeout(TimeSpan.FromMilliseconds(250), () =>
+        object? timer = null;
+        timer = Shell.Ui.AddTimeout(TimeSpan.FromMilliseconds(250), () =>
         {
-            _soon = null;
+            if (_soon == timer) _soon = null;
+            if (_typed == timer) _typed = null;
             Shell.Working(-1);
             if (!_closed) action();
             return false;
         });
+        return timer;
     }
 
-    /// <summary>Drops the pending <see cref="Soon"/> action, if any (the caller is doing it now).</summary>
-    protected void CancelSoon()
+    private object? Cancel(object? pending)
     {
-        if (_soon is null) return;
-        Shell.Ui.RemoveTimeout(_soon);
-        _soon = null;
+        if (pending is null) return null;
+        Shell.Ui.RemoveTimeout(pending);
         Shell.Working(-1);
+        return null;
     }
-
-    private object? _soon;
 
     /// <summary>Marks the screen gone, so late answers from the server are dropped.</summary>
     public void Close()
     {
         _closed = true;
         CancelSoon();
+        _typed = Cancel(_typed);
     }
 
     /// <summary>

@@ -77,6 +77,14 @@ public static partial class Words
         return AccreditationStatus.NotAccredited;
     }
 
+    /// <summary>The level a contact type needs (MOU 2.1.1): supervised needs Enhanced, the others Standard.</summary>
+    public static AccreditationLevel LevelFor(ContactType type) => type switch
+    {
+        ContactType.Supervised => AccreditationLevel.Enhanced,
+        ContactType.Supported or ContactType.Handover or ContactType.Indirect => AccreditationLevel.Standard,
+        _ => AccreditationLevel.Unspecified,
+    };
+
     public static AccreditationStatus StatusAt(Centre c, AccreditationLevel level) =>
         c.Accreditations.FirstOrDefault(a => a.Level == level)?.Status ?? AccreditationStatus.Unspecified;
 
@@ -240,10 +248,25 @@ public static partial class Words
             StatusCode.Aborted => "Changed by someone else; reload and try again",
             _ => "Failed",
         };
-        var clause = e.Clause is null ? "" : $" under {ClauseName(e.Clause)}";
         var fields = e.Fields.Count == 0 ? "" : " — " + string.Join("; ", e.Fields.Select(f => $"{FieldName(f.Field)} {f.Description}"));
-        return $"{what}{clause}: {e.Message}{fields}";
+        var text = $"{e.Message}{fields}";
+        // The clause once, in front: the server's words often end by citing it too.
+        var clause = "";
+        if (e.Clause is { } cited)
+        {
+            var trailer = $" ({cited})";
+            if (text.EndsWith(trailer, StringComparison.OrdinalIgnoreCase)) text = text[..^trailer.Length];
+            if (!text.Contains(cited, StringComparison.OrdinalIgnoreCase)) clause = $" under {ClauseName(cited)}";
+        }
+        return Plain($"{what}{clause}: {text}");
     }
+
+    /// <summary>
+    /// A server's words for API clients may name enum values ("must be CENTRE_BASED or COMMUNITY"):
+    /// for people they read as words ("centre based").
+    /// </summary>
+    public static string Plain(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b", m => m.Value.Replace('_', ' ').ToLowerInvariant());
 
     private static string ClauseName(string clause) =>
         clause.StartsWith("MOU", StringComparison.OrdinalIgnoreCase) || clause.StartsWith("policy", StringComparison.OrdinalIgnoreCase) ? clause : $"clause {clause}";

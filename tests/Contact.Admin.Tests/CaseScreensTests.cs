@@ -140,6 +140,31 @@ public sealed class CaseScreensTests
     }
 
     [Fact]
+    public async Task The_sharing_list_and_a_request_follow_the_sharing_stream_without_a_keypress()
+    {
+        await using var host = await TestHost.StartAsync();
+        var nct = await host.ClientAsync(Role.NctOperator);
+        var naccc = await host.ClientAsync(Role.Naccc);
+        var callCentre = await host.ClientAsync(Role.CallCentre);
+        var caseSystem = await host.ClientAsync(Role.CaseSystem);
+        await caseSystem.Cases.CreateCaseAsync(new CreateCaseRequest { Case = OpenCase("ZW26C00654", "Ada", "Lane", Dob(2019, 3, 3)) });
+        using var console = new HeadlessConsole(nct);
+        console.Main.Home(new SharingRequestsScreen(console.Main));
+        console.WaitFor("0 requests.");
+
+        var sent = HeadlessConsole.Block(() => Submit(naccc, "SRS-0777", "Ada", "Lane", Dob(2019, 3, 3)));
+        console.WaitFor("1 requests.");                       // only pumping the UI loop
+        Assert.Contains("SRS-0777", console.Screen);
+        Assert.Contains("call centre", console.Screen);
+
+        console.Press(Key.Enter);
+        console.WaitUntil(_ => console.Main.Current is SharingRequestDetailScreen { Request: not null }, "the request's screen");
+        HeadlessConsole.Block(() => callCentre.InformationSharing.LookUpCaseAsync(new LookUpCaseRequest { Name = sent.Name }).ResponseAsync);
+        console.WaitUntil(_ => ((SharingRequestDetailScreen)console.Main.Current!).Request?.State == SharingRequestState.WithFca, "the look-up to show");
+        Assert.Equal("ZW26C00654", ((SharingRequestDetailScreen)console.Main.Current!).Request!.Cafcass.CaseNumber);   // Cafcass's side, as NCT lists it
+    }
+
+    [Fact]
     public async Task Sharing_requests_past_one_working_day_are_overdue_and_open_to_their_details_and_disclosures()
     {
         await using var host = await TestHost.StartAsync();

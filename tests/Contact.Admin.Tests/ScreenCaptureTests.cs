@@ -33,6 +33,8 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
                 Assert.True(lines[0].Contains("File") && lines[0].Contains("Help"), $"{name}: the menu bar is not on the first line");
                 Assert.True(lines[1].TrimStart().StartsWith('┌') && lines[21].TrimStart().StartsWith('└'), $"{name}: the screen's frame does not fit lines 2 to 22");
                 Assert.True(lines[23].TrimStart().StartsWith("F1  Help", StringComparison.Ordinal), $"{name}: the status bar is not on the last line");
+                // Words for people: no enum value's name (NOT_ACCREDITED, WITH_FCA) on any screen.
+                Assert.DoesNotMatch(PlainWordsTests.EnumToken, text);
                 captures.Add((name, string.Join('\n', lines.Select(l => l.TrimEnd()))));
             }
 
@@ -134,6 +136,12 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
             console.Main.Home(new SharingRequestsScreen(console.Main));
             console.WaitFor("2 requests.");
             Capture("Information sharing");
+            console.Press(Key.CursorDown, Key.Enter);                 // the one the FCA has: Cafcass's notes too
+            console.WaitUntil(_ => console.Main.Current is SharingRequestDetailScreen { Request: not null }, "the request");
+            console.WaitIdle();
+            Assert.DoesNotMatch(PlainWordsTests.EnumToken, console.Screen);
+            Assert.DoesNotMatch(PlainWordsTests.EnumToken, ((SharingRequestDetailScreen)console.Main.Current!).Help);
+            console.Press(Key.Esc);
 
             // A grant round with one award and two applications pending, so the funding screens have figures.
             HeadlessConsole.Block(async () =>

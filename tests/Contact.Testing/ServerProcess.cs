@@ -13,10 +13,14 @@ namespace Contact.Testing;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly List<string> _errors;
     private bool _disposed;
 
-    private ServerProcess(Process process, string address, string httpAddress, string dataDirectory) =>
-        (_process, Address, HttpAddress, DataDirectory) = (process, address, httpAddress, dataDirectory);
+    private ServerProcess(Process process, string address, string httpAddress, string dataDirectory, List<string> errors) =>
+        (_process, Address, HttpAddress, DataDirectory, _errors) = (process, address, httpAddress, dataDirectory, errors);
+
+    /// <summary>The first 50 lines the server wrote, listening lines aside (logs at Warning and up by default), to say why a call failed.</summary>
+    public string ErrorOutput { get { lock (_errors) return string.Join(Environment.NewLine, _errors); } }
 
     /// <summary>The gRPC endpoint (HTTP/2; TLS when started with a certificate).</summary>
     public string Address { get; }
@@ -47,7 +51,12 @@ public sealed class ServerProcess : IAsyncDisposable
         var errors = new List<string>();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is null || Regex.Match(e.Data, @"Now listening on: (https?://127\.0\.0\.1:\d+)") is not { Success: true } m) return;
+            if (e.Data is null) return;
+            if (Regex.Match(e.Data, @"Now listening on: (https?://127\.0\.0\.1:\d+)") is not { Success: true } m)
+            {
+                lock (errors) if (errors.Count < 50) errors.Add(e.Data);
+                return;
+            }
             lock (addresses)
             {
                 addresses.Add(m.Groups[1].Value);
@@ -65,7 +74,7 @@ public sealed class ServerProcess : IAsyncDisposable
         try
         {
             var bound = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return new ServerProcess(process, bound[0], bound[1], dataDirectory);
+            return new ServerProcess(process, bound[0], bound[1], dataDirectory, errors);
         }
         catch
         {

@@ -73,6 +73,7 @@ public sealed class CentreEditScreen : Screen
         _town = Field("address.town", "Town:", 0, 5, 14, 20, c => c?.Address?.Town ?? "");
         _postcode = Field("address.postcode", "Postcode:", 35, 5, 10, 10, c => c?.Address?.Postcode ?? "");
         _region = Field("region", "Region:", 56, 5, 8, -1, c => c?.Region ?? "");
+        KnownValues.Complete(_region, KnownValues.Regions);
         _latitude = Field("location", "Latitude:", 0, 6, 14, 12, c => c?.Location is { } p ? p.Latitude.ToString(CultureInfo.InvariantCulture) : "");
         _longitude = Field("location", "Longitude:", 28, 6, 11, 12, c => c?.Location is { } p ? p.Longitude.ToString(CultureInfo.InvariantCulture) : "");
         Add(new Label { X = 52, Y = 6, Text = "blank: from postcode" });
@@ -104,6 +105,7 @@ public sealed class CentreEditScreen : Screen
         least one contact type are required. Address lines are separated by "|". Leave latitude and
         longitude blank to place the centre at its postcode. A centre commissioned by NCT needs its
         contract reference and start date. Fields the server refuses are marked with "!" and listed below.
+        Region is matched as typed: "york" is Yorkshire and The Humber; leaving the field completes it.
         Ctrl+S saves; Esc leaves without saving. If someone else saved the centre after you opened it,
         Save shows each field that now differs, the server's value beside yours, and lets you re-apply
         your edits on the new version (then Ctrl+S again) or drop them; nothing is saved until you do.
@@ -112,6 +114,8 @@ public sealed class CentreEditScreen : Screen
     public override IEnumerable<Shortcut> Shortcuts() => [new(Key.S.WithCtrl, "Save", Save)];
 
     public override void Shown() => _name.SetFocus();
+
+    internal TextField RegionField => _region;
 
     private static string Date(Google.Type.Date? d) => d is null || d.Year == 0 ? "" : Words.Date(d);
 
@@ -126,7 +130,7 @@ public sealed class CentreEditScreen : Screen
             Organisation = new Organisation { Name = _organisation.Text.Trim(), CharityNumber = _charity.Text.Trim() },
             Setting = _setting.Value == 1 ? DeliverySetting.Community : DeliverySetting.CentreBased,
             Address = new PostalAddress { Town = _town.Text.Trim(), Postcode = _postcode.Text.Trim() },
-            Region = _region.Text.Trim(),
+            Region = KnownValues.Resolve(_region.Text, KnownValues.Regions),
             ContactDetails = new ContactDetails { Phone = _phone.Text.Trim(), Email = _email.Text.Trim(), Website = _website.Text.Trim() },
         };
         centre.ContactTypes.AddRange(TypeOrder.Where((_, i) => _types[i].Value == CheckState.Checked));

@@ -5,17 +5,6 @@ using Terminal.Gui.Views;
 
 namespace Contact.Admin.Views;
 
-/// <summary>What the centres table shows: ListCentres' filters.</summary>
-public sealed record CentreFilter(string Text = "", string Region = "", ContactType Type = ContactType.Unspecified,
-    DeliverySetting Setting = DeliverySetting.Unspecified, AccreditationStatus Status = AccreditationStatus.Unspecified)
-{
-    public ListCentresRequest ToRequest(int pageSize, string pageToken) => new()
-    {
-        Text = Text.Trim(), Region = Region.Trim(), ContactType = Type, Setting = Setting, Status = Status,
-        PageSize = pageSize, PageToken = pageToken,
-    };
-}
-
 /// <summary>The register as a searchable, filterable table, one page at a time; colour and words carry status.</summary>
 public sealed class CentresScreen : Screen
 {
@@ -49,7 +38,7 @@ public sealed class CentresScreen : Screen
         _table.Style.ShowHorizontalHeaderOverline = false;
         _table.Style.ShowHorizontalBottomLine = false;
         _table.Style.ExpandLastColumn = true;
-        _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _rows.Count ? Palette.ForStatus(Words.Headline(_rows[args.RowIndex])) : null!;
+        _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _rows.Count ? Palette.ForStatus(Filter.RowStatus(_rows[args.RowIndex])) : null!;
         Add(searchLabel, _search, regionLabel, _region, _filters, _table);
 
         foreach (var field in new[] { _search, _region })
@@ -58,6 +47,7 @@ public sealed class CentresScreen : Screen
             field.Accepting += (_, e) => { e.Handled = true; CancelSoon(); ApplyTyped(); _table.SetFocus(); };
             field.KeyDown += (_, key) => { if (key == Key.CursorDown) { _table.SetFocus(); key.Handled = true; } };
         }
+        KnownValues.Complete(_region, KnownValues.Regions);
         _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
         ShowTable();
     }
@@ -66,6 +56,8 @@ public sealed class CentresScreen : Screen
 
     public override View? SearchBox => _search;
 
+    internal TextField RegionField => _region;
+
     /// <summary>The centres on the current page, as shown.</summary>
     public IReadOnlyList<Centre> Rows => _rows;
 
@@ -73,9 +65,11 @@ public sealed class CentresScreen : Screen
         The register: every centre and service with its accreditation status by level.
         Standard accreditation covers supported contact, enhanced covers supervised contact (policy 1.4).
         Row colour follows status (green accredited, yellow suspended, grey lapsed, red withdrawn);
-        the Standard and Enhanced columns say the same in words.
+        the Standard and Enhanced columns say the same in words. With a contact-type filter (F3) the
+        colour is that of the level the type needs (supervised: Enhanced; the others: Standard).
 
         Type in Search (name, organisation, town, postcode) or Region; the table follows as you type.
+        Region is matched as typed: "york" is Yorkshire and The Humber; leaving the field completes it.
         /          back to Search      Down  from Search to the table      Esc  clear Search
         Enter      open the selected centre
         F2         cycle the status filter     F3  cycle the contact-type filter
@@ -121,7 +115,7 @@ public sealed class CentresScreen : Screen
     private void Cycle<T>(T[] values, T current, Func<T, CentreFilter> with)
     {
         var next = values[(Array.IndexOf(values, current) + 1) % values.Length];
-        Filter = with(next) with { Text = _search.Text, Region = _region.Text };
+        Filter = with(next) with { Text = _search.Text, Region = Region };
         FirstPage();
     }
 
@@ -135,10 +129,13 @@ public sealed class CentresScreen : Screen
     // New search text starts again from the first page: a page token belongs to the filter it came from.
     private void ApplyTyped()
     {
-        var typed = Filter with { Text = _search.Text, Region = _region.Text };
+        var typed = Filter with { Text = _search.Text, Region = Region };
         if (typed != Filter) { Filter = typed; FirstPage(); }
         else Reload();
     }
+
+    // The region as meant: "york" is Yorkshire and The Humber (the call wants a region exactly).
+    private string Region => KnownValues.Resolve(_region.Text, KnownValues.Regions);
 
     private void LoadPage(int page)
     {
@@ -168,13 +165,16 @@ public sealed class CentresScreen : Screen
         });
         var page = _pageTokens.Count;
         var pages = Math.Max(1, (int)Math.Ceiling(_total / (double)PageSize));
-        _filters.Text = $"Status:{Label(Filter.Status)} Type:{Words.Type(Filter.Type).Replace("-", "any")} " +
-                        $"Setting:{Words.Setting(Filter.Setting).Replace("-", "any")} | {_total} found, page {page}/{pages}" +
+        // Only the filters set, so a region's full name fits the line at 80 columns.
+        var set = new List<string>();
+        if (Filter.Status != AccreditationStatus.Unspecified) set.Add($"Status:{Words.Status(Filter.Status)}");
+        if (Filter.Type != ContactType.Unspecified) set.Add($"Type:{Words.Type(Filter.Type)}");
+        if (Filter.Setting != DeliverySetting.Unspecified) set.Add($"Setting:{Words.Setting(Filter.Setting)}");
+        if (_region.Text.Trim().Length > 0) set.Add($"Region:{KnownValues.Hint(_region.Text, KnownValues.Regions)}");
+        _filters.Text = $"{(set.Count == 0 ? "All centres" : string.Join(" ", set))} | {_total} found, page {page}/{pages}" +
                         (pages > 1 ? " (F7/F8)" : "");
         SetNeedsDraw();
     }
-
-    private static string Label(AccreditationStatus s) => s == AccreditationStatus.Unspecified ? "any" : Words.Status(s);
 
     private void OpenSelected()
     {

@@ -10,32 +10,53 @@ public sealed class ConcernsScreen : Screen
 {
     private readonly TableView _table;
     private readonly Label _info;
+    private readonly TextField _search;
+    private readonly Dictionary<string, Func<Concern, object>> _columns;
+    private List<Concern> _loaded = [];
     private List<Concern> _concerns = [];
+    private int _total;
     private Dictionary<string, string> _centreNames = [];
     private bool _all;
     private bool _overdueOnly;
 
     public ConcernsScreen(MainWindow shell) : base(shell, "Concerns")
     {
-        _info = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading…" };
-        _table = new TableView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        var searchLabel = new Label { X = 0, Y = 0, Text = "Search:" };
+        _info = new Label { X = 0, Y = 1, Width = Dim.Fill(), Text = "Loading…" };
+        _table = new TableView { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
         _table.Style.ShowHorizontalHeaderOverline = false;
         _table.Style.ShowHorizontalBottomLine = false;
         _table.Style.ExpandLastColumn = true;
         _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _concerns.Count && _concerns[args.RowIndex].Overdue
             ? Palette.Problem : null!;
         _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
-        Add(_info, _table);
+        _columns = new()
+        {
+            ["Status"] = c => Words.Status(c.Status),
+            ["Type"] = c => Words.Type(c.Type),
+            ["Subject"] = c => Words.Cut(Words.Subject(c, _centreNames.GetValueOrDefault(c.Centre)), 24),
+            ["Age"] = c => Words.Age(c.RaiseTime),
+            ["Due"] = c => Words.Date(c.DueDate),
+            [""] = c => c.Overdue ? "OVERDUE" : "",
+        };
+        _search = SearchField(_table, Show);
+        _search.X = Pos.Right(searchLabel) + 1;
+        Add(searchLabel, _search, _info, _table);
         Render();
     }
 
+    /// <summary>The concerns shown (those matching the search).</summary>
     public IReadOnlyList<Concern> Concerns => _concerns;
+
+    public override View? SearchBox => _search;
 
     public override string Help => """
         Concerns raised by practitioners about centres and unaccredited organisations (policy 1.6,
         1.7), in triage order: by status, then due date, then age. An overdue concern is marked
         "OVERDUE" (and shown in red on a colour terminal).
         Enter  open the selected concern: its timeline, and the next step
+        /  search (status, type, subject, "overdue"): the list follows as you type
+        Down  from the search to the list      Esc  clear the search
         F2  open concerns only, or all (closed too)      F3  overdue only, or not
         F5  refresh
         The queue refreshes by itself when a concern is raised or a step is recorded.
@@ -80,24 +101,23 @@ public sealed class ConcernsScreen : Screen
             return (all, names, total);
         }, loaded =>
         {
-            (_concerns, _centreNames, var total) = loaded;
-            Render(total);
+            (_loaded, _centreNames, _total) = loaded;
+            Show();
         });
+    }
+
+    // The call has no text filter: the search narrows the loaded concerns.
+    private void Show()
+    {
+        _concerns = RowSearch.Matching(_loaded, _search.Text, _columns);
+        Render(_total);
     }
 
     private void Render(int? total = null)
     {
-        _table.Table = new EnumerableTableSource<Concern>(_concerns, new()
-        {
-            ["Status"] = c => Words.Status(c.Status),
-            ["Type"] = c => Words.Type(c.Type),
-            ["Subject"] = c => Words.Cut(Words.Subject(c, _centreNames.GetValueOrDefault(c.Centre)), 24),
-            ["Age"] = c => Words.Age(c.RaiseTime),
-            ["Due"] = c => Words.Date(c.DueDate),
-            [""] = c => c.Overdue ? "OVERDUE" : "",
-        });
+        _table.Table = new EnumerableTableSource<Concern>(_concerns, _columns);
         if (total is { } n)
-            _info.Text = $"{n} {(_all ? "concerns (open and closed)" : "open concerns")}{(_overdueOnly ? ", overdue only" : "")}. Enter opens; F2 F3 filter.";
+            _info.Text = $"{RowSearch.Count(_concerns.Count, n, _all ? "concerns (open and closed)" : "open concerns", _search.Text)}{(_overdueOnly ? ", overdue only" : "")}. Enter opens; F2 F3 filter.";
         SetNeedsDraw();
     }
 

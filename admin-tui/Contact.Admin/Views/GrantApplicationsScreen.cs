@@ -17,6 +17,8 @@ public sealed class GrantApplicationsScreen : Screen
     private readonly Label _info;
     private readonly TableView _table;
     private readonly Label _detail;
+    private readonly TextField _search;
+    private List<GrantApplication> _loaded = [];
     private List<GrantApplication> _applications = [];
     private bool _pendingOnly;
     private bool _flaggedOnly;
@@ -24,9 +26,10 @@ public sealed class GrantApplicationsScreen : Screen
     public GrantApplicationsScreen(MainWindow shell, string round) : base(shell, $"Grant round {round["grantRounds/".Length..]}")
     {
         _round = round;
-        _budget = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading…" };
-        _info = new Label { X = 0, Y = 1, Width = Dim.Fill(), Text = "" };
-        _table = new TableView { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(2), FullRowSelect = true };
+        var searchLabel = new Label { X = 0, Y = 0, Text = "Search:" };
+        _budget = new Label { X = 0, Y = 1, Width = Dim.Fill(), Text = "Loading…" };
+        _info = new Label { X = 0, Y = 2, Width = Dim.Fill(), Text = "" };
+        _table = new TableView { X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(2), FullRowSelect = true };
         _table.Style.ShowHorizontalHeaderOverline = false;
         _table.Style.ShowHorizontalBottomLine = false;
         _table.Style.ExpandLastColumn = true;
@@ -36,14 +39,19 @@ public sealed class GrantApplicationsScreen : Screen
         _table.Accepting += (_, e) => { e.Handled = true; Award(); };
         _table.ValueChanged += (_, _) => Describe();
         _detail = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2, Text = "" };
-        Add(_budget, _info, _table, _detail);
+        _search = SearchField(_table, Show);
+        _search.X = Pos.Right(searchLabel) + 1;
+        Add(searchLabel, _search, _budget, _info, _table, _detail);
         Render();
     }
 
     /// <summary>The round as last loaded.</summary>
     public GrantRound? Round { get; private set; }
 
+    /// <summary>The applications shown (those matching the search).</summary>
     public IReadOnlyList<GrantApplication> Applications => _applications;
+
+    public override View? SearchBox => _search;
 
     public override string Help => """
         A grant round's applications (MOU 2.4.2), in the order they were made, under the round's
@@ -54,6 +62,8 @@ public sealed class GrantApplicationsScreen : Screen
         Enter or F4  award the selected pending application      F8  decline it, with a reason
         F6  apply on a centre's behalf
         F2  pending only, or all      F3  flagged only, or all      F5  refresh
+        /  search (centre, status, sums, "flagged"): the list follows as you type
+        Down  from the search to the list      Esc  clear the search
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>
@@ -100,7 +110,8 @@ public sealed class GrantApplicationsScreen : Screen
         }, loaded =>
         {
             var selected = Selected?.Name;
-            (Round, _applications) = loaded;
+            (Round, _loaded) = loaded;
+            _applications = RowSearch.Matching(_loaded, _search.Text, Columns);
             Render();
             var again = _applications.FindIndex(a => a.Name == selected);
             if (again >= 0) _table.SetSelection(0, again, false);
@@ -108,21 +119,31 @@ public sealed class GrantApplicationsScreen : Screen
         });
     }
 
+    // The call has no text filter: the search narrows the loaded applications.
+    private void Show()
+    {
+        _applications = RowSearch.Matching(_loaded, _search.Text, Columns);
+        Render();
+        Describe();
+    }
+
+    private static readonly Dictionary<string, Func<GrantApplication, object>> Columns = new()
+    {
+        ["Centre"] = a => Words.Cut(a.CentreDisplayName, 22),
+        ["Requested"] = a => Words.Money(a.RequestedPence),
+        ["Status"] = a => Words.Status(a.Status),
+        ["Awarded"] = a => a.Status == GrantApplicationStatus.Awarded ? Words.Money(a.AwardedPence) : "-",
+        ["Accr."] = a => a.CentreAccreditedNow ? "yes" : "NO",
+        [""] = a => a.Flagged ? "FLAGGED" : "",
+    };
+
     private void Render()
     {
-        _table.Table = new EnumerableTableSource<GrantApplication>(_applications, new()
-        {
-            ["Centre"] = a => Words.Cut(a.CentreDisplayName, 22),
-            ["Requested"] = a => Words.Money(a.RequestedPence),
-            ["Status"] = a => Words.Status(a.Status),
-            ["Awarded"] = a => a.Status == GrantApplicationStatus.Awarded ? Words.Money(a.AwardedPence) : "-",
-            ["Accr."] = a => a.CentreAccreditedNow ? "yes" : "NO",
-            [""] = a => a.Flagged ? "FLAGGED" : "",
-        });
+        _table.Table = new EnumerableTableSource<GrantApplication>(_applications, Columns);
         if (Round is { } r)
             _budget.Text = $"Budget {Words.Money(r.BudgetPence)} · awarded {Words.Money(r.AwardedPence)} · remaining {Words.Money(r.RemainingPence)}";
         var filters = (_pendingOnly ? ", pending only" : "") + (_flaggedOnly ? ", flagged only" : "");
-        _info.Text = $"{_applications.Count} applications{filters}. F2 pending, F3 flagged, F5 refresh.";
+        _info.Text = $"{RowSearch.Count(_applications.Count, _loaded.Count, "applications", _search.Text)}{filters}. F2 pending, F3 flagged, F5 refresh.";
         SetNeedsDraw();
     }
 

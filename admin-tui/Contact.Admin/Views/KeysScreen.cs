@@ -10,23 +10,41 @@ public sealed class KeysScreen : Screen
 {
     private readonly TableView _table;
     private readonly Label _info;
+    private readonly TextField _search;
+    private readonly Dictionary<string, Func<ApiKey, object>> _columns;
+    private List<ApiKey> _loaded = [];
     private List<ApiKey> _keys = [];
     private bool _showInactive;
 
     public KeysScreen(MainWindow shell) : base(shell, "API keys")
     {
-        _info = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "" };
-        _table = new TableView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        var searchLabel = new Label { X = 0, Y = 0, Text = "Search:" };
+        _info = new Label { X = 0, Y = 1, Width = Dim.Fill(), Text = "" };
+        _table = new TableView { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
         _table.Style.ShowHorizontalHeaderOverline = false;
         _table.Style.ShowHorizontalBottomLine = false;
         _table.Style.ExpandLastColumn = true;
         _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _keys.Count && State(_keys[args.RowIndex]) != "active"
             ? Palette.ForStatus(AccreditationStatus.Lapsed) : null!;
-        Add(_info, _table);
+        _columns = new()
+        {
+            ["Holder"] = k => Words.Cut(k.DisplayName, 24),
+            ["Roles"] = k => string.Join(",", k.Roles.Select(Words.Role)),
+            ["For"] = k => Words.Cut(k.Centre.Length > 0 ? _centreNames.GetValueOrDefault(k.Centre, k.Centre) : k.FcaId.Length > 0 ? "FCA " + k.FcaId : "-", 22),
+            ["State"] = State,
+            ["Last used"] = k => k.LastUseTime is null ? "never" : Words.Time(k.LastUseTime),
+            ["Key"] = k => k.Name,
+        };
+        _search = SearchField(_table, Filter);
+        _search.X = Pos.Right(searchLabel) + 1;
+        Add(searchLabel, _search, _info, _table);
         Show();
     }
 
+    /// <summary>The keys shown (those matching the search).</summary>
     public IReadOnlyList<ApiKey> Keys => _keys;
+
+    public override View? SearchBox => _search;
 
     public override string Help => """
         Every API key: who holds it, its roles, when it was issued and last used, and whether it is
@@ -34,6 +52,8 @@ public sealed class KeysScreen : Screen
         when it is issued.
         F6  issue a key      F8  revoke the selected key (asks first)
         F2  show or hide revoked and expired keys      F5  refresh
+        /  search (holder, role, centre, state, key): the list follows as you type
+        Down  from the search to the list      Esc  clear the search
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>
@@ -69,24 +89,23 @@ public sealed class KeysScreen : Screen
         return (all, names);
     }, loaded =>
     {
-        (_keys, _centreNames) = loaded;
-        Show();
+        (_loaded, _centreNames) = loaded;
+        Filter();
     });
+
+    // The call has no text filter: the search narrows the loaded keys.
+    private void Filter()
+    {
+        _keys = RowSearch.Matching(_loaded, _search.Text, _columns);
+        Show();
+    }
 
     private Dictionary<string, string> _centreNames = [];
 
     private void Show()
     {
-        _table.Table = new EnumerableTableSource<ApiKey>(_keys, new()
-        {
-            ["Holder"] = k => Words.Cut(k.DisplayName, 24),
-            ["Roles"] = k => string.Join(",", k.Roles.Select(Words.Role)),
-            ["For"] = k => Words.Cut(k.Centre.Length > 0 ? _centreNames.GetValueOrDefault(k.Centre, k.Centre) : k.FcaId.Length > 0 ? "FCA " + k.FcaId : "-", 22),
-            ["State"] = State,
-            ["Last used"] = k => k.LastUseTime is null ? "never" : Words.Time(k.LastUseTime),
-            ["Key"] = k => k.Name,
-        });
-        _info.Text = $"{_keys.Count} keys{(_showInactive ? " (with revoked and expired)" : " (active)")}. F6 issue, F8 revoke.";
+        _table.Table = new EnumerableTableSource<ApiKey>(_keys, _columns);
+        _info.Text = $"{RowSearch.Count(_keys.Count, _loaded.Count, "keys", _search.Text)}{(_showInactive ? " (with revoked and expired)" : " (active)")}. F6 issue, F8 revoke.";
         SetNeedsDraw();
     }
 

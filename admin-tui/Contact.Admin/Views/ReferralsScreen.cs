@@ -20,25 +20,34 @@ public sealed class ReferralsScreen : Screen
 
     private readonly TableView _table;
     private readonly Label _info;
+    private readonly TextField _search;
+    private List<Referral> _loaded = [];
     private List<Referral> _referrals = [];
+    private int _total;
     private ReferralStatus _status;
     private bool _flaggedOnly;
 
     public ReferralsScreen(MainWindow shell) : base(shell, "Referrals")
     {
-        _info = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading…" };
-        _table = new TableView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        var searchLabel = new Label { X = 0, Y = 0, Text = "Search:" };
+        _info = new Label { X = 0, Y = 1, Width = Dim.Fill(), Text = "Loading…" };
+        _table = new TableView { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
         _table.Style.ShowHorizontalHeaderOverline = false;
         _table.Style.ShowHorizontalBottomLine = false;
         _table.Style.ExpandLastColumn = true;
         _table.Style.RowColorGetter = args => args.RowIndex >= 0 && args.RowIndex < _referrals.Count && _referrals[args.RowIndex].Flags.Count > 0
             ? Palette.Problem : null!;
         _table.Accepting += (_, e) => { e.Handled = true; OpenSelected(); };
-        Add(_info, _table);
+        _search = SearchField(_table, Show);
+        _search.X = Pos.Right(searchLabel) + 1;
+        Add(searchLabel, _search, _info, _table);
         Render();
     }
 
+    /// <summary>The referrals shown (those matching the search).</summary>
     public IReadOnlyList<Referral> Referrals => _referrals;
+
+    public override View? SearchBox => _search;
 
     public override string Help => """
         Every referral of a family to a centre, oldest submission first: status, contact type, centre,
@@ -47,6 +56,8 @@ public sealed class ReferralsScreen : Screen
         The policy sets centres no deadline to respond, so nothing here is "overdue": the age says how
         long a referral has waited; F4 lists those awaiting the centre, oldest first.
         Children are named only on the referral's own screen.
+        /  search (status, type, centre, case number, "flagged"): the list follows as you type
+        Down  from the search to the list      Esc  clear the search
         Enter  open the selected referral: its facts, flags and history; NCT may cancel it there
         F2  flagged only, or all      F3  next status (all, submitted, accepted, …)
         F4  awaiting the centre (submitted), oldest first      F5  refresh
@@ -83,21 +94,30 @@ public sealed class ReferralsScreen : Screen
     }, loaded =>
     {
         // The server lists oldest submission first: what has waited longest is on top.
-        (_referrals, var total) = loaded;
-        Render(total);
+        (_loaded, _total) = loaded;
+        Show();
     });
+
+    // The call has no text filter: the search narrows the loaded referrals.
+    private void Show()
+    {
+        _referrals = RowSearch.Matching(_loaded, _search.Text, Columns);
+        Render(_total);
+    }
+
+    private static readonly Dictionary<string, Func<Referral, object>> Columns = new()
+    {
+        ["Status"] = r => Words.Status(r.Status),
+        ["Type"] = r => Words.Type(r.ContactType),
+        ["Centre"] = r => Words.Cut(r.CentreDisplayName, 30),
+        ["Case"] = r => r.CaseNumber,
+        ["Age"] = r => Words.Age(r.CreateTime),
+        [""] = r => r.Flags.Count > 0 ? "FLAGGED" : "",
+    };
 
     private void Render(int? total = null)
     {
-        _table.Table = new EnumerableTableSource<Referral>(_referrals, new()
-        {
-            ["Status"] = r => Words.Status(r.Status),
-            ["Type"] = r => Words.Type(r.ContactType),
-            ["Centre"] = r => Words.Cut(r.CentreDisplayName, 30),
-            ["Case"] = r => r.CaseNumber,
-            ["Age"] = r => Words.Age(r.CreateTime),
-            [""] = r => r.Flags.Count > 0 ? "FLAGGED" : "",
-        });
+        _table.Table = new EnumerableTableSource<Referral>(_referrals, Columns);
         if (total is { } n)
         {
             var what = _status switch
@@ -106,7 +126,7 @@ public sealed class ReferralsScreen : Screen
                 ReferralStatus.Submitted => "awaiting the centre, oldest first",
                 var s => Words.Status(s),
             };
-            _info.Text = $"{n} {what}{(_flaggedOnly ? ", flagged only" : "")}. Enter opens.";
+            _info.Text = $"{RowSearch.Count(_referrals.Count, n, what, _search.Text)}{(_flaggedOnly ? ", flagged only" : "")}. Enter opens.";
         }
         SetNeedsDraw();
     }

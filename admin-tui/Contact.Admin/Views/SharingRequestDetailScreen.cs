@@ -34,6 +34,7 @@ public sealed class SharingRequestDetailScreen : Screen
         was made and who looked it up.
         F6  the disclosure statement of the matched case: every disclosure made from it (MOU 2.3.5)
         F5  refresh      Esc back to the list
+        The request refreshes by itself when it moves on.
         """;
 
     public override IEnumerable<Shortcut> Shortcuts() =>
@@ -43,6 +44,12 @@ public sealed class SharingRequestDetailScreen : Screen
     ];
 
     public override void Reconnected() => Load();
+
+    // The stream carries the request as it now stands (in the view NCT lists it): shown as it comes.
+    public override void SharingRequestChanged(SharingRequest request)
+    {
+        if (request.Name == _name) Render(request);
+    }
 
     public override void Shown()
     {

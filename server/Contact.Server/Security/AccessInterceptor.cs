@@ -54,7 +54,7 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
         if (policy is null || !policy.Allows(principal))
         {
             log.LogWarning("Denied {Method} to {Principal}", context.Method, principal.ResourceName);
-            await trail.RecordAsync(audit, AuditOutcome.Denied, policy is null ? "no access policy is declared for this method" : "role not allowed");
+            await RecordAsync(audit, AuditOutcome.Denied, policy is null ? "no access policy is declared for this method" : "role not allowed");
             throw ErrorMapper.ToRpcException(new RuleViolation(RefusalKind.PermissionDenied, Reasons.PermissionDenied, RoleDenied));
         }
 
@@ -75,7 +75,7 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
         {
             // A Watch* stream runs until the client closes it (ErrorInterceptor turns that into Cancelled):
             // a normal end, recorded with what it sent.
-            await trail.RecordAsync(audit, AuditOutcome.Ok, "client closed the stream");
+            await RecordAsync(audit, AuditOutcome.Ok, "client closed the stream");
             throw;
         }
         catch (Exception ex) when (audit is not null && policy.Audit != AuditKind.None)
@@ -84,12 +84,30 @@ public sealed class AccessInterceptor(Credentials credentials, AuditTrail trail,
             // Behind ErrorInterceptor every exception is an RpcException; the other case guards direct use.
             var outcome = ex is RpcException { StatusCode: StatusCode.PermissionDenied } ? AuditOutcome.Denied : AuditOutcome.Failed;
             var detail = ex is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : $"ended early ({ex.GetType().Name})";
-            await trail.RecordAsync(audit, outcome, detail);
+            await RecordAsync(audit, outcome, detail);
             throw;
         }
         if (audit is not null && policy.Audit == AuditKind.SensitiveRead)
-            await trail.RecordAsync(audit, AuditOutcome.Ok);
+            await RecordAsync(audit, AuditOutcome.Ok);
         return result;
+    }
+
+    /// <summary>
+    /// Records the call; where the store is too damaged to take the record, the call fails with
+    /// DATA_LOSS: an answer whose audit record was not kept is not given.
+    /// </summary>
+    private async Task RecordAsync(CallAudit audit, AuditOutcome outcome, string detail = "")
+    {
+        try
+        {
+            await trail.RecordAsync(audit, outcome, detail);
+        }
+        catch (Exception ex) when (Storage.StoreDamagedException.IsDamage(ex))
+        {
+            log.LogCritical("The store is damaged and could not take an audit record: {Problem}. Run check-store and restore the newest backup that verifies.",
+                Storage.StoreDamagedException.Describe(ex));
+            throw ErrorMapper.StoreDamaged();
+        }
     }
 
     private Principal? Authenticate(ServerCallContext context)

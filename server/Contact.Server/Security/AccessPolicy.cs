@@ -97,7 +97,7 @@ public static class AccessPolicy
         ["/contact.v1.InformationSharingService/LookUpCase"] = Allow(AuditKind.Write, CallCentre),
         ["/contact.v1.InformationSharingService/ResolveCaseMatch"] = Allow(AuditKind.Write, CallCentre),
         ["/contact.v1.InformationSharingService/AnswerSharingRequest"] = Allow(AuditKind.Write, Practitioner),
-        ["/contact.v1.InformationSharingService/WatchSharingRequests"] = Allow(AuditKind.SensitiveRead, Naccc),
+        ["/contact.v1.InformationSharingService/WatchSharingRequests"] = Allow(AuditKind.SensitiveRead, Naccc, NctOperator),
         ["/contact.v1.InformationSharingService/WatchFcaWorklist"] = Allow(AuditKind.SensitiveRead, Practitioner),
         // For the parties and the court (MOU 2.3.5): produced by the FCA, NCT, or for audit.
         ["/contact.v1.InformationSharingService/GetDisclosureStatement"] = Allow(AuditKind.SensitiveRead, Practitioner, NctOperator, Auditor, CaseSystem),

@@ -130,13 +130,14 @@ public sealed class InformationSharingService(SharingRepository repository, Case
     {
         ChangeStream.RequireStart(request.AfterSequence, request.LiveOnly).ThrowIfInvalid();
         var caller = context.Caller();
-        var owner = caller.Principal.ResourceName;
+        // The same requests, in the same view, as the caller's ListSharingRequests.
+        var scope = SharingAccess.ScopeOf(caller.Principal);
         await ChangeStream.FollowAsync(repository.SubscribeRequests(context.CancellationToken), request.AfterSequence, request.LiveOnly,
-            (after, max) => repository.ChangedAfter(owner, after, max), r => r.Sequence, r => SharingAccess.MaySee(caller.Principal, r),
+            (after, max) => repository.ChangedAfter(scope.SubmittedBy, scope.FcaId, after, max), r => r.Sequence, r => SharingAccess.MaySee(caller.Principal, r),
             r =>
             {
                 Touch(caller, r);
-                return responseStream.WriteAsync(new V1.WatchSharingRequestsResponse { SharingRequest = r.ToProto(false, time.GetUtcNow()) });
+                return responseStream.WriteAsync(new V1.WatchSharingRequestsResponse { SharingRequest = View(r, caller) });
             }, context);
     }
 

@@ -115,7 +115,16 @@ public sealed class ContactStore : IDisposable
             foreach (var item in batch)
             {
                 var scope = new WriteScope(_db);
-                if (!_db.BeginTrans())
+                bool began;
+                // A damaged file can leave the engine refusing every transaction: that fails the
+                // write (the caller hears DATA_LOSS), never the writer thread and with it the process.
+                try { began = _db.BeginTrans(); }
+                catch (Exception ex)
+                {
+                    item.Fail(ex);
+                    continue;
+                }
+                if (!began)
                 {
                     item.Fail(new InvalidOperationException("A transaction was left open on the writer thread."));
                     continue;

@@ -47,10 +47,18 @@ public sealed class SharingRepository(
             return docs.OrderByDescending(d => d.Received).ThenBy(d => d.Id).Select(d => sealer.Open<SharingRequest>(d.Sealed)).ToList();
         });
 
-    /// <summary>A NACCC credential's requests changed after <paramref name="sequence"/>, oldest change first.</summary>
-    public List<SharingRequest> ChangedAfter(string submittedBy, long sequence, int max) =>
-        store.Read(s => Requests(s).Find(x => x.SubmittedBy == submittedBy && x.Sequence > sequence)
-            .OrderBy(d => d.Sequence).Take(max).Select(d => sealer.Open<SharingRequest>(d.Sealed)).ToList());
+    /// <summary>
+    /// Requests changed after <paramref name="sequence"/>, oldest change first: those sent by a NACCC
+    /// credential, routed to an FCA, or (with neither) all, as <see cref="List"/>.
+    /// </summary>
+    public List<SharingRequest> ChangedAfter(string? submittedBy, string? fcaId, long sequence, int max) =>
+        store.Read(s =>
+        {
+            var docs = submittedBy is not null ? Requests(s).Find(x => x.SubmittedBy == submittedBy && x.Sequence > sequence)
+                : fcaId is not null ? Requests(s).Find(x => x.FcaId == fcaId && x.Sequence > sequence)
+                : Requests(s).Find(x => x.Sequence > sequence);
+            return docs.OrderBy(d => d.Sequence).Take(max).Select(d => sealer.Open<SharingRequest>(d.Sealed)).ToList();
+        });
 
     public List<FcaNotification> NotificationsAfter(string fcaId, long sequence, int max) =>
         store.Read(s => Notifications(s).Find(x => x.FcaId == fcaId && x.Sequence > sequence).OrderBy(n => n.Sequence).Take(max).ToList());

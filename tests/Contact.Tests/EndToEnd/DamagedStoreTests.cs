@@ -98,6 +98,12 @@ public class DamagedStoreTests
             {
                 server = $"serves, VerifyAuditChain {ex.StatusCode}";
             }
+            catch (RpcException ex)
+            {
+                await Task.Delay(500);
+                Assert.Fail($"offset {offset}: VerifyAuditChain answered {ex.StatusCode} (server {(process.HasExited ? "exited" : "running")}):\n{process.ErrorOutput}");
+                throw;
+            }
         }
         catch (TimeoutException)
         {

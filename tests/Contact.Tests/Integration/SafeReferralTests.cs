@@ -510,6 +510,37 @@ public class SafeReferralTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NCT_watches_every_sharing_request_as_it_lists_them_and_a_contact_centre_may_not_watch()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var stream = _nct.InformationSharing.WatchSharingRequests(new WatchSharingRequestsRequest { LiveOnly = true }, cancellationToken: cts.Token);
+        await stream.ResponseHeadersAsync;
+        var mine = await Submit("Lee", "Green", D(2019, 1, 1));
+        var theirs = await Submit("Max", "Green", D(2019, 2, 2), as_: _otherNaccc);
+
+        var seen = new List<SharingRequest>();
+        while (seen.Count < 2 && await stream.ResponseStream.MoveNext(cts.Token)) seen.Add(stream.ResponseStream.Current.SharingRequest);
+        Assert.Equal([mine.Name, theirs.Name], seen.Select(r => r.Name));
+        // As NCT lists them: with Cafcass's view, the same fields as ListSharingRequests gives it.
+        var listed = (await _nct.InformationSharing.ListSharingRequestsAsync(new ListSharingRequestsRequest())).SharingRequests.Single(r => r.Name == mine.Name);
+        Assert.Equal(listed, seen[0]);
+
+        // A resumed NCT watcher replays what it missed, from every NACCC key.
+        using var resumed = _nct.InformationSharing.WatchSharingRequests(new WatchSharingRequestsRequest { AfterSequence = seen[0].Sequence - 1 }, cancellationToken: cts.Token);
+        Assert.True(await resumed.ResponseStream.MoveNext(cts.Token));
+        Assert.Equal(mine.Name, resumed.ResponseStream.Current.SharingRequest.Name);
+        Assert.True(await resumed.ResponseStream.MoveNext(cts.Token));
+        Assert.Equal(theirs.Name, resumed.ResponseStream.Current.SharingRequest.Name);
+
+        var centre = await _host.ClientAsync(Role.ContactCentre, centreId: "watchcentre1");
+        await Refusal.Expect(StatusCode.PermissionDenied, async () =>
+        {
+            using var refused = centre.InformationSharing.WatchSharingRequests(new WatchSharingRequestsRequest { LiveOnly = true }, cancellationToken: cts.Token);
+            await refused.ResponseStream.MoveNext(cts.Token);
+        });
+    }
+
+    [Fact]
     public async Task The_disclosure_statement_lists_every_disclosure_made_on_a_case()
     {
         var open = await CreateCase(NewCase("ZW26C00013", "Kai", "Evans", D(2016, 6, 6), historic: true, permission: true));
