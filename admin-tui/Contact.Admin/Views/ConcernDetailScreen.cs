@@ -90,7 +90,8 @@ public sealed class ConcernDetailScreen : Screen
 
     public override void ConcernChanged(Concern concern)
     {
-        if (concern.Name == _name) Render(concern);
+        // The stream can bring a step's change after the answer to a later step: the timeline only grows, so an older one is stale.
+        if (concern.Name == _name && (Concern is null || concern.Timeline.Count >= Concern.Timeline.Count)) Render(concern);
     }
 
     public override void Shown()
