@@ -268,6 +268,8 @@ public sealed class MainWindow : Window
         if (Ui.Popovers?.GetActivePopover() is not null) return;   // a menu the operator opened: letters pick its entries
         View focused = this;
         while (focused.Focused is { } deeper) focused = deeper;
+        // "/" opens the search; pressed in a search already open and empty it is that gesture again, not text.
+        if (rune == '/' && focused == Current?.SearchBox && focused is TextField { Text.Length: 0 }) { key.Handled = true; return; }
         if (focused is TextField { ReadOnly: false } or TextView { ReadOnly: false }) return;
         // Space chooses an option or ticks a box, but not as the gap between stray words.
         if (rune == ' ' && focused is not Button && !stray) return;

@@ -109,6 +109,8 @@ public sealed class ListSearchTests
 
         console.Press(new Key('/'));
         Assert.True(open.SearchBox!.HasFocus, "/ focuses the search");
+        console.Press(new Key('/'));                                // again, in the empty search: not typed
+        Assert.Equal("", ((TextField)open.SearchBox).Text);
         console.Type(c.Query);
         console.WaitUntil(s => !s.Contains(c.Hidden, StringComparison.Ordinal), $"the search to hide \"{c.Hidden}\"");
         Assert.Contains(c.Kept, console.Screen);
@@ -126,6 +128,22 @@ public sealed class ListSearchTests
         console.Press(Key.Esc);                                     // from the list: the search is cleared first, still
         Assert.Same(open, console.Main.Current);
         console.WaitFor(c.Hidden);
+    }
+
+    [Fact]
+    public async Task Slash_on_the_register_where_the_search_has_the_focus_is_not_typed()
+    {
+        await using var host = await TestHost.StartAsync();
+        var nct = await host.ClientAsync(Role.NctOperator);
+        await nct.Register.CreateCentreAsync(new CreateCentreRequest { Centre = Centres.Valid("Harrow Child Contact Centre") });
+        using var console = new HeadlessConsole(nct);
+        console.WaitFor("Harrow Child Contact");
+        var register = Assert.IsType<CentresScreen>(console.Main.Current);
+        Assert.True(register.SearchBox!.HasFocus, "the register opens with its search focused");
+        console.Press(new Key('/'));
+        console.Type("harrow");
+        Assert.Equal("harrow", ((TextField)register.SearchBox).Text);
+        console.WaitFor("1 found");
     }
 
     [Fact]
