@@ -20,5 +20,16 @@ public static class RowSearch
 
     /// <summary>The info line's count: "12 referrals", or "3 of 12 referrals match "smith"" while searching.</summary>
     public static string Count(int shown, int total, string what, string query) =>
-        query.Trim().Length == 0 ? $"{total} {what}" : $"{shown} of {total} {what} match \"{query.Trim()}\"";
+        query.Trim().Length == 0 ? $"{total} {Noun(total, what)}" : $"{shown} of {total} {Noun(total, what)} match \"{query.Trim()}\"";
+
+    /// <summary>"1 request", not "1 requests": the plural noun (the last word before any bracket) made singular for one.</summary>
+    public static string Noun(int count, string plural)
+    {
+        if (count != 1 || plural.StartsWith('"')) return plural;
+        var bracket = plural.IndexOf(" (", StringComparison.Ordinal);
+        var (head, tail) = bracket < 0 ? (plural, "") : (plural[..bracket], plural[bracket..]);
+        if (head.EndsWith("ies", StringComparison.Ordinal)) head = head[..^3] + "y";
+        else if (head.EndsWith('s')) head = head[..^1];
+        return head + tail;
+    }
 }

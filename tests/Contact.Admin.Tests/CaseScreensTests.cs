@@ -25,7 +25,7 @@ public sealed class CaseScreensTests
         console.WaitFor("0 referrals.");
 
         var submitted = HeadlessConsole.Block(() => practitioner.Referrals.SubmitReferralAsync(new SubmitReferralRequest { Referral = Referrals.Valid(centre.Name) }).ResponseAsync);
-        console.WaitFor("1 referrals.");                      // only pumping the UI loop
+        console.WaitFor("1 referral.");                      // only pumping the UI loop
         Assert.Contains("ZE26C00123", console.Screen);
 
         console.Press(Key.Enter);
@@ -78,7 +78,7 @@ public sealed class CaseScreensTests
             console.WaitFor("2 referrals.");
 
             console.Press(Key.F2);
-            console.WaitFor("1 referrals, flagged only");
+            console.WaitFor("1 referral, flagged only");
             Assert.Equal(flagged.Name, Assert.IsType<ReferralsScreen>(console.Main.Current).Referrals.Single().Name);
             Assert.Contains("ZE26C00456", console.Screen);
             Assert.DoesNotContain("ZE26C00123", console.Screen);
@@ -153,7 +153,7 @@ public sealed class CaseScreensTests
         console.WaitFor("0 requests.");
 
         var sent = HeadlessConsole.Block(() => Submit(naccc, "SRS-0777", "Ada", "Lane", Dob(2019, 3, 3)));
-        console.WaitFor("1 requests.");                       // only pumping the UI loop
+        console.WaitFor("1 request.");                       // only pumping the UI loop
         Assert.Contains("SRS-0777", console.Screen);
         Assert.Contains("call centre", console.Screen);
 

@@ -40,7 +40,7 @@ public sealed class ConcernScreensTests
 
         Raise(practitioner, AboutOrganisation("Advertises supervised contact; not on the register."));
 
-        console.WaitFor("1 open concerns");               // only pumping the UI loop
+        console.WaitFor("1 open concern");               // only pumping the UI loop
         Assert.Contains("Happy Families Contact", console.Screen);
         Assert.True(console.Main.ConcernFeed.LastSequence > 0);
     }

@@ -152,7 +152,7 @@ public sealed class ConsoleTests
         using (var console = new HeadlessConsole(nct))
         {
             console.Main.Home(new KeysScreen(console.Main));
-            console.WaitFor("keys (active)");
+            console.WaitFor(" (active).");
 
             console.Press(Key.F6);
             console.WaitFor("Issue an API key");
@@ -207,7 +207,7 @@ public sealed class ConsoleTests
             }).ResponseAsync).Name;
 
             console.Main.Home(new ConcernsScreen(console.Main));
-            console.WaitFor("1 open concerns");
+            console.WaitFor("1 open concern");
             Assert.Contains("Happy Families Contact", console.Screen);
             Assert.Contains("raised", console.Screen);
 

@@ -44,7 +44,7 @@ public sealed class FindingTests
         await using var _ = host;
         using var console = new HeadlessConsole(nct);
         console.Main.Home(new KeysScreen(console.Main));              // anywhere: not the register
-        console.WaitFor("keys (active)");
+        console.WaitFor(" (active).");
         var keys = new Counted(console);
 
         keys.Press(Key.P.WithCtrl);
@@ -109,7 +109,7 @@ public sealed class FindingTests
         using (var console = new HeadlessConsole(nct))
         {
             console.Main.Home(new KeysScreen(console.Main));
-            console.WaitFor("keys (active)");
+            console.WaitFor(" (active).");
             var keys = new Counted(console);
 
             keys.Press(Key.F6);

@@ -106,7 +106,7 @@ public sealed class FundingScreensTests
             var form = Assert.IsType<GrantRoundEditScreen>(console.Main.Current);
             form.Fill("2027-28", "250,000.50");
             console.Press(Key.S.WithCtrl);
-            console.WaitFor("1 grant rounds");
+            console.WaitFor("1 grant round");
             var screen = console.Screen;
             Assert.Contains("2027-28", screen);
             Assert.Contains("£250,000.50", screen);
@@ -140,7 +140,7 @@ public sealed class FundingScreensTests
             console.Press(Key.A.WithCtrl);
             console.Type("2028-29");
             console.Press(Key.S.WithCtrl);
-            console.WaitFor("1 grant rounds");
+            console.WaitFor("1 grant round");
             Assert.Contains("£12,500.00", console.Screen);
         }
         var round = await nct.Grants.GetGrantRoundAsync(new GetGrantRoundRequest { Name = "grantRounds/2028-29" });
@@ -267,7 +267,7 @@ public sealed class FundingScreensTests
         using (var console = new HeadlessConsole(nct))
         {
             console.Main.Home(new GrantApplicationsScreen(console.Main, Round));
-            console.WaitFor("1 applications");
+            console.WaitFor("1 application");
             console.Press(Key.F8);
             console.WaitFor("Decline — Riverside");
             console.Press(Key.S.WithCtrl);
@@ -301,7 +301,7 @@ public sealed class FundingScreensTests
         using (var console = new HeadlessConsole(nct))
         {
             console.Main.Home(new GrantApplicationsScreen(console.Main, Round));
-            console.WaitFor("1 applications");
+            console.WaitFor("1 application");
             console.Press(Key.F6);
             console.WaitFor("Apply for a grant — 2026-27");
             console.Type("hilltop");
@@ -325,7 +325,7 @@ public sealed class FundingScreensTests
             }).ResponseAsync);
             WaitForFlag(nct);                                          // the server flags it as the change is watched
             console.Press(Key.F3);
-            console.WaitFor("1 applications, flagged only");
+            console.WaitFor("1 application, flagged only");
             var screen = console.Screen;
             Assert.Contains("FLAGGED", screen);
             Assert.Contains("NO", screen);                             // not accredited now

@@ -90,7 +90,7 @@ public sealed class KnownValueTests
         for (var i = 0; i < 8 && !console.Main.Current!.SubViews.OfType<Terminal.Gui.Views.TextField>().First().HasFocus; i++) console.Press(Key.Tab.WithShift);
         console.Type("harrow");
         console.Press(Key.Enter);
-        console.WaitFor("1 entries on page 1");
+        console.WaitFor("1 entry on page 1");
         var screen = console.Screen;
         Assert.Contains("Harrow front desk", screen);
         Assert.Contains("VerifyAuditChain", screen);

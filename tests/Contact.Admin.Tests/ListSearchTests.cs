@@ -58,7 +58,7 @@ public sealed class ListSearchTests
         {
             foreach (var holder in new[] { "Alpha front desk", "Beta front desk" })
                 await nct.Access.IssueApiKeyAsync(new IssueApiKeyRequest { DisplayName = holder, Roles = { Role.Auditor }, ValidDays = 30 });
-        }, shell => new KeysScreen(shell), "keys (active)", "beta", "Beta front desk", "Alpha front desk"),
+        }, shell => new KeysScreen(shell), " (active).", "beta", "Beta front desk", "Alpha front desk"),
 
         ["audit"] = new(async (_, nct) =>
         {

@@ -72,7 +72,7 @@ public sealed class MessageLogTests
         Assert.DoesNotContain("Second thing said.", MessageLine(console));
         console.Main.Say("Third thing said.");
         console.Main.Home(new KeysScreen(console.Main));                  // Home
-        console.WaitFor("keys (active)");
+        console.WaitFor(" (active).");
         Assert.DoesNotContain("Third thing said.", MessageLine(console));
 
         console.Press(Key.F12);

@@ -88,7 +88,7 @@ public sealed class ScreenCaptureTests(ITestOutputHelper output)
             Capture("Concern detail");
 
             console.Main.Home(new KeysScreen(console.Main));
-            console.WaitFor("keys (active)");
+            console.WaitFor(" (active).");
             Capture("API keys");
 
             console.Main.Home(new AuditScreen(console.Main));

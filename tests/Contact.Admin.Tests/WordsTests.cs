@@ -4,6 +4,17 @@ namespace Contact.Admin.Tests;
 public sealed class WordsTests
 {
     [Theory]
+    [InlineData(1, "requests", "1 request")]
+    [InlineData(2, "requests", "2 requests")]
+    [InlineData(0, "entries", "0 entries")]
+    [InlineData(1, "entries", "1 entry")]
+    [InlineData(1, "grant rounds", "1 grant round")]
+    [InlineData(1, "concerns (open and closed)", "1 concern (open and closed)")]
+    [InlineData(1, "\"call centre\"", "1 \"call centre\"")]
+    public void One_of_a_thing_is_counted_in_the_singular(int count, string plural, string said) =>
+        Assert.Equal(said, RowSearch.Count(0, count, plural, ""));
+
+    [Theory]
     [InlineData(2026, 4, 1, "2026-27")]
     [InlineData(2027, 3, 31, "2026-27")]
     [InlineData(2099, 12, 31, "2099-00")]
